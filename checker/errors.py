@@ -1,0 +1,25 @@
+"""Typed errors. The CLI turns each into one line and exit code 2."""
+
+from __future__ import annotations
+
+
+class ClaimcheckError(Exception):
+    """Base class: a problem the user can fix. ``str(e)`` says what and what to do."""
+
+    exit_code = 2
+
+
+class InputError(ClaimcheckError):
+    """A path, file or record that cannot be read as an article."""
+
+
+class ConfigError(ClaimcheckError):
+    """A bad option value or a model that cannot be loaded."""
+
+
+class StoreError(ClaimcheckError):
+    """The claim store is locked, corrupt or of an unknown schema version."""
+
+
+class BaselineError(ClaimcheckError):
+    """A baseline file that cannot be read."""

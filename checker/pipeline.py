@@ -1,0 +1,280 @@
+"""The flow, end to end: ingest → segment → extract → embed → match →
+compare → report. Library entry points used by the CLI and by Python callers.
+
+Each stage module is imported where it is used, so importing this module
+stays cheap and ``--help`` instant.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from checker import __version__
+from checker.config import DEFAULT_MODEL, Config
+from checker.model import Claim, Document, Report
+from checker.progress import QUIET, Progress
+
+if TYPE_CHECKING:
+    import numpy as np
+
+Echo = Callable[[str], None]
+DEFAULT_CACHE = Path(".claimcheck-cache")
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage, for the benchmark."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
+        return now
+
+
+@dataclass(frozen=True)
+class Analysis:
+    report: Report
+    vectors: np.ndarray  # one row per claim, in report.claims order
+    timings: Timings
+
+
+@dataclass(frozen=True)
+class Prior:
+    """What a claim store already holds: compared against, never re-reported."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    vectors: np.ndarray
+
+
+def extract_documents(
+    documents: Sequence[Document],
+    config: Config,
+    *,
+    progress: Progress = QUIET,
+    timings: Timings | None = None,
+) -> list[tuple[Claim, ...]]:
+    """Doc-local claims per document (entities not yet canonicalised), using
+    the per-document cache so an unchanged article is never parsed twice."""
+    from checker import cache, extract, nlp, segment
+
+    timings = timings if timings is not None else Timings()
+    store = cache.DocumentCache.open(config.cache_dir)
+    out: list[tuple[Claim, ...] | None] = [store.get(d, config) for d in documents]
+    todo = [i for i, c in enumerate(out) if c is None]
+    if todo:
+        t = time.perf_counter()
+        language = nlp.load(config.spacy_model)
+        t = timings.add("load", t)
+        with progress.stage("extract", total=len(todo)) as advance:
+            parsed_docs = segment.parse([documents[i] for i in todo], language)
+            for i, parsed in zip(todo, parsed_docs, strict=True):
+                t = timings.add("segment", t)
+                claims = extract.extract(parsed)
+                t = timings.add("extract", t)
+                out[i] = claims
+                store.put(documents[i], config, claims)
+                advance(1)
+    return [c if c is not None else () for c in out]
+
+
+def analyse(
+    documents: Sequence[Document],
+    config: Config,
+    *,
+    prior: Prior | None = None,
+    progress: Progress = QUIET,
+    warnings: Sequence[str] = (),
+) -> Analysis:
+    """Run every stage after ingest. With ``prior`` (a claim store), new
+    documents are compared with each other and with the prior ones, and only
+    findings that involve a new document are kept."""
+    import numpy as np
+
+    from checker import compare, embed, extract
+
+    timings = Timings()
+    per_doc = extract_documents(documents, config, progress=progress, timings=timings)
+    t = time.perf_counter()
+    new_claims = [c for cs in per_doc for c in cs]
+    all_docs = (*(prior.documents if prior else ()), *documents)
+    doc_local = (*(prior.claims if prior else ()), *new_claims)
+    claims, entities = extract.canonicalise(doc_local, all_docs)
+    t = timings.add("extract", t)
+
+    embedder = embed.load_embedder(config.model, cache_dir=config.cache_dir)
+    with progress.stage("embed", total=len(new_claims)) as advance:
+        new_vectors = embed.encode(
+            embedder, [c.text for c in new_claims], batch_size=config.batch_size,
+            on_batch=advance,
+        )
+    vectors = (
+        np.vstack([prior.vectors, new_vectors]) if prior is not None else new_vectors
+    )
+    t = timings.add("embed", t)
+
+    new_ids = {d.id for d in documents} if prior is not None else None
+    with progress.stage("compare", total=None):
+        findings = compare.judge(
+            all_docs, claims, vectors, config, only_docs=new_ids, timings=timings.seconds
+        )
+    timings.add("compare", t)
+    report = Report(
+        documents=tuple(all_docs),
+        claims=tuple(claims),
+        entities=tuple(entities),
+        findings=tuple(findings),
+        config={"tool": __version__, **config.to_dict()},
+        warnings=tuple(warnings),
+    )
+    return Analysis(report, vectors, timings)
+
+
+# ------------------------------------------------------------------ commands
+
+
+def _config(model: str, cache_dir: Path | None) -> Config:
+    return Config(model=model, cache_dir=cache_dir if cache_dir is not None else DEFAULT_CACHE)
+
+
+def check(
+    paths: Sequence[Path | str],
+    config: Config | None = None,
+    *,
+    progress: Progress = QUIET,
+) -> Analysis:
+    """Read articles and analyse them: the library form of ``claimcheck check``."""
+    from checker import ingest
+
+    config = config or Config()
+    batch = ingest.load(paths, near_duplicate=config.near_duplicate)
+    return analyse(batch.documents, config, progress=progress, warnings=batch.warnings)
+
+
+def run_check(
+    paths: Sequence[Path],
+    *,
+    out: Path,
+    formats: Sequence[str],
+    fail_on: str,
+    baseline: Path | None,
+    store: Path | None,
+    cache_dir: Path | None,
+    model: str,
+    quiet: bool,
+    echo: Echo,
+) -> int:
+    """``claimcheck check``: returns the exit code (0 ok, 1 new findings at fail_on)."""
+    from checker import gate, ingest
+    from checker import report as reports
+
+    config = _config(model, cache_dir)
+    accepted = gate.load_baseline(baseline) if baseline is not None else frozenset()
+    batch = ingest.load(paths, near_duplicate=config.near_duplicate)
+    for w in batch.warnings:
+        echo(f"claimcheck: warning: {w}")
+    with Progress(quiet=quiet) as progress:
+        if store is not None:
+            from checker import store as claim_store
+
+            with claim_store.open_store(store) as db:
+                prior = db.prior(exclude=batch.documents, model=config.model)
+                analysis = analyse(
+                    batch.documents, config, prior=prior, progress=progress,
+                    warnings=batch.warnings,
+                )
+                db.add(analysis, new=batch.documents)
+        else:
+            analysis = analyse(
+                batch.documents, config, progress=progress, warnings=batch.warnings
+            )
+        failing = gate.failing(analysis.report.findings, fail_on=fail_on, accepted=accepted)
+        written = reports.write(
+            analysis.report, out, formats, fail_on=fail_on, failing=failing, echo=echo
+        )
+    summary = gate.summary_line(analysis.report, failing, fail_on=fail_on)
+    echo(summary)
+    if written:
+        echo(f"reports: {', '.join(str(p) for p in written)}")
+    return 1 if failing else 0
+
+
+def run_baseline(
+    paths: Sequence[Path],
+    *,
+    out: Path,
+    reason: str | None,
+    cache_dir: Path | None,
+    model: str,
+    quiet: bool,
+) -> int:
+    """``claimcheck baseline``: write the current findings; returns their number."""
+    from checker import gate
+
+    with Progress(quiet=quiet) as progress:
+        analysis = check(paths, _config(model, cache_dir), progress=progress)
+    return gate.write_baseline(analysis.report, out, reason=reason)
+
+
+def run_claims(
+    paths: Sequence[Path], *, format: str, cache_dir: Path | None, quiet: bool, echo: Echo
+) -> None:
+    """``claimcheck claims``: print what the extractor understood."""
+    from checker import extract, ingest
+    from checker import report as reports
+
+    config = _config(DEFAULT_MODEL, cache_dir)
+    batch = ingest.load(paths, near_duplicate=config.near_duplicate)
+    for w in batch.warnings:
+        echo(f"claimcheck: warning: {w}")
+    with Progress(quiet=quiet) as progress:
+        per_doc = extract_documents(batch.documents, config, progress=progress)
+    claims, _entities = extract.canonicalise(
+        [c for cs in per_doc for c in cs], batch.documents
+    )
+    echo(reports.render_claims(batch.documents, claims, format=format))
+
+
+def run_compare(
+    a: str | None,
+    b: str | None,
+    *,
+    published_a: str | None,
+    published_b: str | None,
+    pairs: Path | None,
+    model: str,
+    echo: Echo,
+) -> None:
+    """``claimcheck compare``: one pair as text, or ``--pairs`` as JSON lines."""
+    import json
+
+    from checker import compare
+
+    config = _config(model, None)
+    if pairs is None:
+        assert a is not None and b is not None
+        result = compare.compare_sentences(a, b, published_a, published_b, config)
+        echo(f"verdict:   {result.verdict}")
+        echo(f"kind:      {result.kind or '-'}")
+        echo(f"score:     {result.score:.2f}")
+        echo(f"rationale: {result.rationale}")
+        echo(f"by:        {result.comparator}")
+        return
+    for row in compare.compare_pairs_file(pairs, config):
+        echo(json.dumps(_comparison_row(row), ensure_ascii=False))
+
+
+def _comparison_row(c: Any) -> dict[str, Any]:
+    return {
+        "verdict": c.verdict,
+        "kind": c.kind,
+        "score": round(c.score, 4),
+        "rationale": c.rationale,
+        "comparator": c.comparator,
+    }
