@@ -30,6 +30,7 @@ Paths = Annotated[
     list[Path],
     typer.Argument(
         help="Article files or folders (.txt .md .html .json .jsonl .csv), or a manifest CSV.",
+        metavar="PATH...",
         show_default=False,
     ),
 ]
@@ -210,7 +211,8 @@ def compare(
 def main() -> None:
     """Console entry point: library errors become one line and exit code 2."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the exit code instead of exiting.
+        code = app(standalone_mode=False)
     except ClaimcheckError as e:
         typer.echo(f"claimcheck: error: {e}", err=True)
         sys.exit(e.exit_code)
@@ -222,13 +224,15 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("claimcheck: interrupted", err=True)
         sys.exit(130)
-    except Exception as e:  # click usage errors and the like
-        import click
-
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(2 if isinstance(e, click.UsageError) else e.exit_code)
+    except Exception as e:
+        # Usage errors from click (which typer may vendor under another
+        # module name): print click's own message, exit with its code (2).
+        show = getattr(e, "show", None)
+        if callable(show) and isinstance(getattr(e, "exit_code", None), int):
+            show()
+            sys.exit(e.exit_code)  # type: ignore[attr-defined]
         raise
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
