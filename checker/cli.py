@@ -30,7 +30,7 @@ Paths = Annotated[
     list[Path],
     typer.Argument(
         help="Article files or folders (.txt .md .html .json .jsonl .csv), or a manifest CSV.",
-        metavar="PATH...",
+        metavar="PATH",
         show_default=False,
     ),
 ]

@@ -44,14 +44,23 @@ class Progress:
 
     @contextmanager
     def stage(self, name: str, total: int | None) -> Iterator[Callable[[int], None]]:
-        if self._bar is None:
-            yield lambda n=1: None
+        bar = self._bar
+        if bar is None:
+            yield _ignore
             return
-        task = self._bar.add_task(name, total=total)
+        task = bar.add_task(name, total=total)
+
+        def advance(n: int = 1) -> None:
+            bar.advance(task, n)
+
         try:
-            yield lambda n=1: self._bar.advance(task, n)
+            yield advance
         finally:
-            self._bar.update(task, visible=False)
+            bar.update(task, visible=False)
+
+
+def _ignore(n: int = 1) -> None:
+    pass
 
 
 QUIET = Progress(quiet=True)
