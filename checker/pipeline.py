@@ -114,9 +114,10 @@ def analyse(
             embedder, [c.text for c in new_claims], batch_size=config.batch_size,
             on_batch=advance,
         )
-    vectors = (
-        np.vstack([prior.vectors, new_vectors]) if prior is not None else new_vectors
-    )
+    vectors = new_vectors
+    if prior is not None and len(prior.vectors):
+        # An empty side has no known width: stack only when both have rows.
+        vectors = np.vstack([prior.vectors, new_vectors]) if len(new_vectors) else prior.vectors
     t = timings.add("embed", t)
 
     new_ids = {d.id for d in documents} if prior is not None else None
@@ -184,12 +185,16 @@ def run_check(
             from checker import store as claim_store
 
             with claim_store.open_store(store) as db:
-                prior = db.prior(exclude=batch.documents, model=config.model)
-                analysis = analyse(
-                    batch.documents, config, prior=prior, progress=progress,
-                    warnings=batch.warnings,
+                # Articles whose text is already stored are known, not new: they
+                # are compared against but create no findings of their own.
+                new = db.new_documents(batch.documents)
+                prior = db.prior(
+                    exclude=new, model=config.model, embed=_text_encoder(config)
                 )
-                db.add(analysis, new=batch.documents)
+                analysis = analyse(
+                    new, config, prior=prior, progress=progress, warnings=batch.warnings
+                )
+                db.add(analysis, new=new)
         else:
             analysis = analyse(
                 batch.documents, config, progress=progress, warnings=batch.warnings
@@ -203,6 +208,19 @@ def run_check(
     if written:
         echo(f"reports: {', '.join(str(p) for p in written)}")
     return 1 if failing else 0
+
+
+def _text_encoder(config: Config) -> Callable[[list[str]], np.ndarray]:
+    """Embeds texts with the configured model (for stored claims whose
+    vectors were made with another one)."""
+
+    def encode(texts: list[str]) -> np.ndarray:
+        from checker import embed
+
+        embedder = embed.load_embedder(config.model, cache_dir=config.cache_dir)
+        return embed.encode(embedder, texts, batch_size=config.batch_size, on_batch=None)
+
+    return encode
 
 
 def run_baseline(
