@@ -241,15 +241,21 @@ class ClaimStore:
             raise ValueError("analysis.vectors must have one row per claim")
         self._begin()
         try:
-            run = self._insert_run(model, len(new), len(report.findings))
             stored = {r[0] for r in self._conn.execute("SELECT sha256 FROM documents")}
-            for doc in new:
-                if doc.sha256 in stored:
-                    continue  # known text: nothing to add
+            fresh = []
+            for d in new:  # known text adds nothing; an exact copy in the batch neither
+                if d.sha256 not in stored:
+                    stored.add(d.sha256)
+                    fresh.append(d)
+            run = (
+                self._insert_run(model, len(fresh), len(report.findings))
+                if fresh or report.findings
+                else 0
+            )
+            for doc in fresh:
                 # A revision (same id, new text) replaces the stored article.
                 self._conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
                 seq = self._insert_document(doc, run)
-                stored.add(doc.sha256)
                 local = [c for c in report.claims if c.doc == doc.id]
                 self._conn.executemany(
                     "INSERT INTO claims (doc, idx, id, text, data) VALUES (?, ?, ?, ?, ?)",
