@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from report_fixture import make_report
 
 from checker import gate
 from checker.errors import BaselineError, ConfigError
 from checker.model import VERDICTS, Finding, Report
-
-from report_fixture import make_report
 
 
 def finding(verdict: str, fid: str | None = None, kind: str | None = None) -> Finding:
