@@ -1,0 +1,285 @@
+"""Ingest: files, folders and manifests → :class:`Document` records.
+
+``load`` reads any mix of folders (recursive, sorted), article files
+(.txt .md .html .json .jsonl .csv) and manifest CSVs, takes metadata from
+manifests, front matter and record fields, infers what is missing from the
+text (datelines, wire credits, bylines, the title line), marks boilerplate
+regions without changing the text, and links wire copies to their original.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checker.errors import InputError
+from checker.ingest.decode import decode, read_text
+from checker.ingest.duplicates import find_copies
+from checker.ingest.fields import as_text, parse_date, require_date
+from checker.ingest.formats import (
+    ARTICLE_SUFFIXES,
+    EXPECTED,
+    ManifestRow,
+    Read,
+    Record,
+    read,
+    suffix,
+)
+from checker.ingest.layout import Layout, analyse, merge
+from checker.model import Document
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "Batch",
+    "InputError",
+    "decode",
+    "document_from_text",
+    "load",
+    "read_text",
+]
+
+MIN_WORDS = 3  # fewer words than this cannot be an article
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """The documents read, in input order, and one line per skipped file or record."""
+
+    documents: tuple[Document, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    path: Path
+    name: str  # as shown to the user
+    meta: dict[str, Any]  # from a manifest
+
+
+def load(paths: Iterable[Path | str], *, near_duplicate: float = 0.9) -> Batch:
+    """Read articles from files, folders and manifests.
+
+    Bad files are skipped with a warning; :class:`InputError` when a path
+    does not exist, a named file has an unsupported type, or nothing
+    readable is left.
+    """
+    warnings: list[str] = []
+    sources = _sources([Path(p) for p in paths], warnings)
+    documents: list[Document] = []
+    ids: set[str] = set()
+    for src in sources:
+        try:
+            got = read(src.path, src.name)
+        except InputError as e:
+            warnings.append(str(e))
+            continue
+        warnings.extend(got.warnings)
+        if got.manifest is not None:  # a manifest found inside a manifest's list
+            warnings.append(f"{src.name} is a manifest listed by another manifest, skipped")
+            continue
+        many = len(got.records) > 1
+        for rec in got.records:
+            try:
+                doc = _document(rec, src.meta, ids, many=many, warnings=warnings)
+            except InputError as e:
+                warnings.append(str(e))
+                continue
+            ids.add(doc.id)
+            documents.append(doc)
+    if not documents:
+        raise InputError(_nothing_left(warnings))
+    copies = find_copies(documents, threshold=near_duplicate)
+    if copies:
+        documents = [
+            dataclasses.replace(d, copy_of=copies[d.id]) if d.id in copies else d
+            for d in documents
+        ]
+    return Batch(tuple(documents), tuple(warnings))
+
+
+def document_from_text(
+    text: str,
+    *,
+    id: str,
+    published: dt.date | str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    path: str = "",
+) -> Document:
+    """A document built from a string (``claimcheck compare``). A published
+    date given as a string must be a readable date."""
+    date = require_date(published, "published date") if isinstance(published, str) else published
+    return _make(Record(text, {}, path or id), id=id, meta={
+        "outlet": outlet, "published": date, "title": title,
+    })
+
+
+# ----------------------------------------------------------------- sources
+
+
+def _sources(paths: Sequence[Path], warnings: list[str]) -> list[_Source]:
+    """Files to read, in order, each once, with manifest metadata attached."""
+    if not paths:
+        raise InputError(f"no paths given (name article files or folders; {EXPECTED})")
+    out: list[_Source] = []
+    seen: set[Path] = set()
+
+    def add(path: Path, name: str, meta: dict[str, Any]) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(_Source(path, name, meta))
+
+    for path in paths:
+        name = str(path)
+        if not path.exists():
+            raise InputError(f"no such file or folder: {name} (check the path)")
+        if path.is_dir():
+            found = _walk(path, name, warnings)
+            if not found:
+                warnings.append(f"no articles found in {_folder(name)} ({EXPECTED})")
+            for src in found:
+                add(src.path, src.name, src.meta)
+            continue
+        if suffix(path) not in ARTICLE_SUFFIXES:
+            raise InputError(
+                f"unsupported file type {path.suffix or '(none)'}: {name} ({EXPECTED})"
+            )
+        manifest = _manifest(path, name, warnings)
+        if manifest is None:
+            add(path, name, {})
+            continue
+        for row in manifest:
+            if _usable(row, warnings):
+                add(row.file, row.name, row.meta)
+    return out
+
+
+def _walk(folder: Path, name: str, warnings: list[str]) -> list[_Source]:
+    """Article files under a folder, sorted, hidden ones skipped; a manifest
+    in the folder gives metadata to the files it lists."""
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(
+            Path(root) / n
+            for n in sorted(names)
+            if not n.startswith(".") and suffix(Path(n)) in ARTICLE_SUFFIXES
+        )
+    files.sort(key=lambda p: p.relative_to(folder).as_posix())
+    meta: dict[Path, dict[str, Any]] = {}
+    articles: list[Path] = []
+    for f in files:
+        rows = _manifest(f, str(f), warnings) if suffix(f) == ".csv" else None
+        if rows is None:
+            articles.append(f)
+            continue
+        for row in rows:
+            if _usable(row, warnings):
+                meta.setdefault(row.file.resolve(), row.meta)
+    return [_Source(f, str(f), meta.get(f.resolve(), {})) for f in articles]
+
+
+def _manifest(path: Path, name: str, warnings: list[str]) -> list[ManifestRow] | None:
+    """Rows of a manifest CSV, or None when the file is not a manifest."""
+    if suffix(path) != ".csv":
+        return None
+    try:
+        got: Read = read(path, name)
+    except InputError:
+        return None  # reported when it is read as an article file
+    return got.manifest
+
+
+def _usable(row: ManifestRow, warnings: list[str]) -> bool:
+    if not row.name:
+        warnings.append(f"manifest row {row.row}: no file name, skipped")
+        return False
+    if not row.file.is_file():
+        warnings.append(f"manifest row {row.row}: no such file {row.name} (check the path)")
+        return False
+    return True
+
+
+def _folder(name: str) -> str:
+    return name if name.endswith(("/", os.sep)) else name + "/"
+
+
+def _nothing_left(warnings: list[str]) -> str:
+    if not warnings:
+        return f"no articles found ({EXPECTED})"
+    if len(warnings) == 1:
+        return warnings[0]
+    shown = "; ".join(warnings[:3])
+    more = f"; and {len(warnings) - 3} more" if len(warnings) > 3 else ""
+    return f"no readable articles: {len(warnings)} problems ({shown}{more})"
+
+
+# ---------------------------------------------------------------- documents
+
+
+def _document(
+    rec: Record, manifest: dict[str, Any], ids: set[str], *, many: bool, warnings: list[str]
+) -> Document:
+    stem = Path(rec.path).stem
+    own = as_text(manifest.get("id")) or as_text(rec.meta.get("id"))
+    base = own or (f"{stem}#{rec.index}" if many and rec.index is not None else stem)
+    doc_id = base
+    n = 2
+    while doc_id in ids:
+        doc_id = f"{base}#{n}"
+        n += 1
+    where = rec.path if rec.index is None else f"{rec.path} record {rec.index}"
+    if len(_WORD.findall(rec.text)) < MIN_WORDS:
+        words = len(_WORD.findall(rec.text))
+        raise InputError(
+            f"{where} is too short to be an article ({words} word{'s' * (words != 1)}; "
+            "expected at least one sentence)"
+        )
+    meta = {**rec.meta, **{k: v for k, v in manifest.items() if v not in (None, "")}}
+    published = parse_date(meta.get("published"))
+    if published is None and meta.get("published") not in (None, ""):
+        warnings.append(
+            f"{where}: cannot read published date {as_text(meta['published'])!r} "
+            "(use YYYY-MM-DD), left unknown"
+        )
+    meta["published"] = published
+    return _make(rec, id=doc_id, meta=meta)
+
+
+def _make(rec: Record, *, id: str, meta: dict[str, Any]) -> Document:
+    url = as_text(meta.get("url"))
+    title = as_text(meta.get("title"))
+    year = re.search(r"/((?:19|20)\d{2})/", url or "")
+    layout: Layout = analyse(
+        rec.text,
+        start=rec.body_start,
+        title=title,
+        markdown=rec.markdown,
+        year_hint=int(year[1]) if year else None,
+    )
+    regions = list(layout.boilerplate)
+    if rec.body_start:
+        regions.append((0, rec.body_start))
+    published = meta.get("published")
+    return Document(
+        id=id,
+        path=rec.path,
+        text=rec.text,
+        sha256=hashlib.sha256(rec.text.encode("utf-8", "surrogatepass")).hexdigest(),
+        outlet=as_text(meta.get("outlet")) or layout.outlet,
+        published=published if isinstance(published, dt.date) else layout.published,
+        title=title or layout.title,
+        url=url,
+        byline=as_text(meta.get("byline")) or layout.byline,
+        boilerplate=merge(regions),
+        copy_of=None,
+    )
