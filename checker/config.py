@@ -26,6 +26,10 @@ class Config:
     # matching
     top_k: int = 8
     min_similarity: float = 0.5
+    match_threshold: float = 0.55  # blend of cosine and slot overlap that confirms a pair
+    event_similarity: float = 0.75  # document centroid cosine that alone makes one event
+    update_days: int = 7  # publication gap after which a differing later report is an update
+    unrelated_similarity: float = 0.45  # compare: below this with no shared slot → unrelated
     # ingest
     near_duplicate: float = 0.9  # share of shingles two articles must share to be wire copies
 

