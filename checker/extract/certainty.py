@@ -1,0 +1,209 @@
+"""Attribution and certainty of a clause, from the dependency parse.
+
+Starting at a clause's root verb, follow the complement chain through
+reporting verbs (``said that``), epistemic verbs (``is believed to``,
+``reports suggest``), confirmations and denials down to the event verb.
+Each step may set the source (the reporting verb's subject, or the object
+of ``according to``) and a certainty cue. The event verb's lemma is the
+claim's predicate; a negated event verb makes the claim negated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.model import Certainty
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+REPORTING = frozenset(
+    "say tell announce report add state claim note warn write insist disclose reveal "
+    "brief declare acknowledge admit emphasize emphasise stress explain argue testify "
+    "indicate assert maintain".split()
+)
+CONFIRMING = frozenset({"confirm", "verify", "corroborate"})
+DENYING = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disavow", "dispute"})
+# "X is believed to", "reports suggest", "X is alleged to"
+EPISTEMIC = frozenset(
+    "believe think suspect allege rumor rumour suggest seem appear estimate understand "
+    "expect reckon speculate".split()
+)
+POSSIBILITY_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
+MODALS_POSSIBLE = frozenset({"could", "may", "might", "can"})
+ADVERBS_REPORTED = frozenset(
+    "allegedly reportedly purportedly apparently supposedly ostensibly seemingly".split()
+)
+ADVERBS_POSSIBLE = frozenset({"possibly", "perhaps", "maybe", "potentially", "likely", "probably"})
+DENIAL_WORDS = frozenset(
+    "groundless baseless false fake absurd nonsense fabricated untrue unfounded "
+    "lies lie hoax propaganda".split()
+)
+# nouns that make their verb's clause hearsay: "reports suggest", "speculation suggests"
+HEARSAY_NOUNS = frozenset({"report", "speculation", "rumor", "rumour", "media", "claim"})
+_COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
+
+# which cue wins when a chain carries several (a denial of a report is a denial)
+_RANK: dict[Certainty, int] = {
+    "denied": 6, "unconfirmed": 5, "negated": 4, "reported": 3, "possible": 2,
+    "confirmed": 1, "asserted": 0,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    predicate: str | None
+    source: str | None
+    source_span: tuple[int, int] | None  # paragraph-doc char offsets
+    certainty: Certainty
+    negated: bool
+    event: int  # token index of the event verb
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _complement(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX"):
+            return c
+    return None
+
+
+def _subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def _according_to(tok: Token) -> Token | None:
+    for c in tok.subtree:
+        if c.lower_ == "according":
+            for prep in c.children:
+                if prep.lower_ == "to":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj
+    return None
+
+
+def _stronger(a: Certainty, b: Certainty) -> Certainty:
+    return a if _RANK[a] >= _RANK[b] else b
+
+
+def _phrase(tok: Token) -> tuple[str, tuple[int, int]]:
+    words = [t for t in tok.subtree if t.dep_ not in ("punct",) or t.i < tok.i]
+    lo, hi = words[0], words[-1]
+    start, end = lo.idx, hi.idx + len(hi.text)
+    return tok.doc.text[start:end], (start, end)
+
+
+def _local_cue(v: Token) -> Certainty | None:
+    """A cue on the verb itself: modal, adverb, negation."""
+    cue: Certainty | None = None
+    for c in v.children:
+        low = c.lower_
+        if c.dep_ == "advmod" and low in ADVERBS_REPORTED:
+            cue = "reported"
+        elif c.dep_ == "advmod" and low in ADVERBS_POSSIBLE and cue is None:
+            cue = "possible"
+        elif c.dep_ == "aux" and low in MODALS_POSSIBLE and cue is None:
+            cue = "possible"
+    return cue
+
+
+def _calls_false(v: Token) -> bool:
+    """``calling it groundless``, ``dismissed ... as fabricated``."""
+    return v.lemma_ in ("call", "label", "brand", "describe", "dismiss") and any(
+        t.lower_ in DENIAL_WORDS for t in v.subtree
+    )
+
+
+def analyse(root: Token) -> Attribution:
+    """Follow ``root``'s complement chain to the event verb."""
+    certainty: Certainty = "asserted"
+    source: Token | None = None
+    v = root
+    negated = False
+    for _ in range(6):
+        lemma = v.lemma_.lower()
+        subj = _subject(v)
+        comp = _complement(v)
+        neg = _negated(v)
+        local = _local_cue(v)
+        if lemma in REPORTING and comp is not None:
+            if (subj is not None and subj.pos_ != "PRON") or source is None:
+                source = subj or source
+            if neg:
+                certainty = _stronger(certainty, "negated")
+            v = comp
+            continue
+        if lemma in CONFIRMING:
+            certainty = _stronger(certainty, "unconfirmed" if neg else "confirmed")
+            if subj is not None and source is None:
+                source = subj
+            if comp is not None:
+                v = comp
+                continue
+            break
+        if lemma in DENYING or _calls_false(v):
+            certainty = _stronger(certainty, "negated" if neg else "denied")
+            if subj is not None and source is None:
+                source = subj
+            if comp is not None:
+                v = comp
+                continue
+            break
+        if lemma in EPISTEMIC and comp is not None:
+            hearsay = v.tag_ == "VBN" or (subj is not None and subj.lemma_.lower() in HEARSAY_NOUNS)
+            if hearsay or lemma in ("allege", "rumor", "rumour"):
+                certainty = _stronger(certainty, "reported")
+            else:
+                certainty = _stronger(certainty, "possible")
+            v = comp
+            continue
+        if lemma in POSSIBILITY_VERBS and comp is not None:
+            certainty = _stronger(certainty, "possible")
+            v = comp
+            continue
+        if local is not None:
+            certainty = _stronger(certainty, local)
+        if neg:
+            negated = True
+            certainty = _stronger(certainty, "negated")
+        break
+    else:
+        pass
+    if local_final := _local_cue(v):
+        certainty = _stronger(certainty, local_final)
+    if source is None:
+        source = _according_to(root)
+    src_text, src_span = _phrase(source) if source is not None else (None, None)
+    return Attribution(
+        predicate=v.lemma_.lower() or None,
+        source=src_text,
+        source_span=src_span,
+        certainty=certainty,
+        negated=negated,
+        event=v.i,
+    )
+
+
+def clause_cue(v: Token) -> Certainty | None:
+    """Certainty cue carried by an embedded clause (``allegedly dispatching``,
+    ``as ... denied``, ``calling it groundless``), or None."""
+    lemma = v.lemma_.lower()
+    if lemma in DENYING or _calls_false(v):
+        return "negated" if _negated(v) else "denied"
+    if lemma in CONFIRMING:
+        return "unconfirmed" if _negated(v) else "confirmed"
+    local = _local_cue(v)
+    if local == "reported":
+        return local
+    return None

@@ -1,0 +1,179 @@
+"""Claims: check-worthy statements of a parsed document with their slots.
+
+A sentence is a claim unless it is a question, a byline, a caption, a promo
+or too short to state anything. A sentence may give several claims, kept
+conservative: parts separated by a semicolon, coordinated independent
+clauses with their own subjects (``X did A, and Y did B``), and embedded
+clauses that carry their own certainty cue (``in response to North Korea
+allegedly dispatching troops``; ``as both denied the movements``).
+Every slot found inside a claim's span belongs to that claim.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, TypeVar
+
+from checker.extract.certainty import analyse, clause_cue
+from checker.extract.entities import find_mentions, names_north_korea
+from checker.extract.places import find_places
+from checker.extract.quantities import find_quantities
+from checker.extract.times import find_times
+from checker.model import Claim, Mention, Place, Quantity, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from checker.segment import ParsedDocument
+
+_MIN_WORDS = 4
+
+
+@functools.cache
+def _not_claim() -> re.Pattern[str]:
+    return re.compile(
+        r"^\s*(?:by|reporting by|written by|edited by|photo:|image:|file photo)\s"
+        r"|\bwrites? for\b|contributed to this report|\bsign up\b|newsletter|\binbox\b"
+        r"|promotional content|^\s*top \d+ stories|^\s*more to read|\bcourtesy of\b"
+        r"|\b[\w.+-]+@[\w-]+\.[\w.]+|\bcopyright\b|all rights reserved|^\s*(?:read more|related)\b"
+        r"|,\s(?:left|right|center|centre|second from (?:left|right)),\s",
+        re.IGNORECASE,
+    )
+
+
+def is_check_worthy(span: SpacySpan) -> bool:
+    """Whether a sentence states something checkable."""
+    text = span.text.strip()
+    if not text or text.endswith("?") or text.rstrip("”\"’'").endswith("?"):
+        return False
+    if _not_claim().search(text):
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < _MIN_WORDS:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _clauses(span: SpacySpan) -> list[tuple[int, int, Token]]:
+    """(first token, last token, root) of each independent clause."""
+    parts: list[tuple[int, int]] = []
+    start = span.start
+    for tok in span:
+        if tok.text == ";":
+            if tok.i > start:
+                parts.append((start, tok.i - 1))
+            start = tok.i + 1
+    if start < span.end:
+        parts.append((start, span.end - 1))
+    doc = span.doc
+    out: list[tuple[int, int, Token]] = []
+    for s, e in parts:
+        roots = [t for t in doc[s : e + 1] if t.head.i < s or t.head.i > e or t.head.i == t.i]
+        verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+        if not verbs:
+            if out:
+                ps, _, proot = out[-1]
+                out[-1] = (ps, e, proot)
+            elif roots:
+                out.append((s, e, roots[0]))
+            continue
+        root = verbs[0]
+        # "X did A, and Y did B": split before the conjunction
+        cuts: list[tuple[int, Token]] = []
+        for c in root.children:
+            if (
+                c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                and any(g.dep_ == "cc" for g in root.children if root.i < g.i < c.i)
+            ):
+                left = min(t.i for t in c.subtree)
+                cc = [g for g in root.children if g.dep_ == "cc" and root.i < g.i < c.i]
+                cuts.append((min(left, cc[-1].i), c))
+        prev_start, prev_root = s, root
+        for cut, croot in cuts:
+            if cut - 1 >= prev_start:
+                out.append((prev_start, cut - 1, prev_root))
+            prev_start, prev_root = cut, croot
+        out.append((prev_start, e, prev_root))
+    return out
+
+
+def _trim(doc_text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (doc_text[s].isspace() or doc_text[s] in ",;–-—"):
+        s += 1
+    while e > s and (doc_text[e - 1].isspace() or doc_text[e - 1] in ",;–-—"):
+        e -= 1
+    return s, e
+
+
+def _embedded(root: Token, s: int, e: int) -> list[Token]:
+    """Embedded clauses under ``root`` with a certainty cue of their own."""
+    out: list[Token] = []
+    for t in root.subtree:
+        if t.i < s or t.i > e or t.i == root.i:
+            continue
+        if t.dep_ in ("advcl", "pcomp", "acl", "relcl", "conj") and t.pos_ == "VERB":
+            if clause_cue(t) is not None:
+                out.append(t)
+    return out
+
+
+def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
+    """Doc-local claims of one parsed document, in text order."""
+    document = parsed.document
+    north = names_north_korea(document)
+    full = document.text
+    out: list[Claim] = []
+    for ps in parsed.sentences:
+        span = ps.span
+        if not is_check_worthy(span):
+            continue
+        off = ps.offset
+        doc = span.doc
+        quantities = find_quantities(span, off)
+        times = find_times(span, off, document.published)
+        places = find_places(span, off)
+        mentions = find_mentions(span, off, north)
+        pieces: list[tuple[int, int, Token]] = []
+        for s, e, root in _clauses(span):
+            cs, ce = _trim(full, doc[s].idx + off, doc[e].idx + len(doc[e].text) + off)
+            if ce > cs:
+                pieces.append((cs, ce, root))
+            for sub in _embedded(root, s, e):
+                toks = list(sub.subtree)
+                ss, se = _trim(full, toks[0].idx + off, toks[-1].idx + len(toks[-1].text) + off)
+                if se > ss and (ss, se) != (cs, ce):
+                    pieces.append((ss, se, sub))
+        multi = len(pieces) > 1
+        for k, (cs, ce, root) in enumerate(pieces, start=1):
+            att = analyse(root)
+            source = att.source
+            out.append(
+                Claim(
+                    id=f"{document.id}:{ps.sentence.index}" + (f".{k}" if multi else ""),
+                    doc=document.id,
+                    sentence=ps.sentence.index,
+                    start=cs,
+                    end=ce,
+                    text=full[cs:ce],
+                    certainty=att.certainty,
+                    source=source,
+                    predicate=att.predicate,
+                    negated=att.negated,
+                    quantities=_within(quantities, cs, ce),
+                    times=_within(times, cs, ce),
+                    places=_within(places, cs, ce),
+                    mentions=_within(mentions, cs, ce),
+                )
+            )
+    return tuple(out)
+
+
+_Slot = TypeVar("_Slot", Quantity, TimeExpr, Place, Mention)
+
+
+def _within(items: list[_Slot], s: int, e: int) -> tuple[_Slot, ...]:
+    return tuple(x for x in items if s <= x.start and x.end <= e)

@@ -1,0 +1,275 @@
+"""Entity mentions in a sentence, and their canonicalisation across a batch.
+
+Mentions come from spaCy's named entities (people, organisations,
+countries, nationalities, places), trimmed of ``the`` and possessive ``'s``.
+Capitals acting as subjects or objects (``Pyongyang denied``) are GPE
+mentions that canonicalise to their country; capitals that locate
+(``in Seoul``) are LOC mentions of the city. ``the North`` is an alias of
+North Korea inside a document that names North Korea.
+
+Canonicalisation (batch level):
+
+* countries, capitals-as-actors and demonyms → ``gpe:<country>``;
+* people: full names are blocked by (family name, given-name initial),
+  taking either end of the name as the family name, then merged when their
+  romanisation-folded spellings are close (rapidfuzz); a lone surname or a
+  title-less short form links to the one full name in the same document
+  that shares it, and stays its own entity when that is ambiguous;
+* organisations: exact match after folding case, articles and punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from checker.extract.places import capital_country, country_name, country_of, fold, is_actor
+from checker.model import Claim, Document, Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_TITLES = frozenset(
+    "president president-elect vice prime minister secretary secretary-general general gen. "
+    "defense defence foreign deputy national security adviser advisor dr. dr mr. mr mrs. mrs "
+    "ms. ms sen. rep. gov. leader chairman chief ambassador spokesman spokeswoman lt. col. "
+    "sgt. capt. officer det. detective sheriff mayor judge king queen prince princess".split()
+)
+_NORTH = re.compile(r"\bnorth korea", re.IGNORECASE)
+# Romanisation variants folded together (Korean eo/u, doubled letters, ...).
+_ROMAN = ((re.compile(r"eo"), "u"), (re.compile(r"oo"), "u"), (re.compile(r"ee"), "i"),
+          (re.compile(r"(.)\1"), r"\1"), (re.compile(r"y$"), "i"))  # fmt: skip
+FUZZ_THRESHOLD = 88.0
+
+
+def find_mentions(span: SpacySpan, offset: int, doc_names_north_korea: bool) -> list[Mention]:
+    """Entity mentions in one sentence; offsets are ``idx + offset``."""
+    out: list[Mention] = []
+    text = span.doc.text
+    for ent in span.ents:
+        label = ent.label_
+        if label not in _TYPES:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if text[start:end].lower().startswith("the "):
+            start += 4
+        for suf in ("'s", "’s"):
+            if text[start:end].endswith(suf):
+                end -= len(suf)
+        while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+            end -= 1
+        if end <= start:
+            continue
+        name = text[start:end]
+        if label in ("GPE", "LOC") and name.lower() == "north":
+            if not doc_names_north_korea:
+                continue
+            label = "GPE"
+        elif label in ("GPE", "LOC", "FAC") and capital_country(name) is not None:
+            label = "GPE" if is_actor(ent.root) else "LOC"
+        out.append(Mention(start + offset, end + offset, name, label))
+    return out
+
+
+def names_north_korea(doc: Document) -> bool:
+    return _NORTH.search(doc.text) is not None
+
+
+# ------------------------------------------------------------------ keys
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def name_tokens(name: str) -> list[str]:
+    """A person's name without titles, as folded tokens (hyphens joined)."""
+    words = [w for w in re.split(r"\s+", fold(name).replace("'s", "")) if w]
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    return [re.sub(r"[^a-z]", "", w) for w in words if re.sub(r"[^a-z]", "", w)]
+
+
+def roman_key(token: str) -> str:
+    """Fold romanisation variants: ``hyeon`` → ``hyun``, ``zelenskyy`` → ``zelenski``."""
+    t = token
+    for pat, rep in _ROMAN:
+        t = pat.sub(rep, t)
+    return t
+
+
+def person_key(name: str) -> str:
+    """The comparable form of a full name: folded tokens joined."""
+    return "".join(roman_key(t) for t in name_tokens(name))
+
+
+def _blocks(tokens: Sequence[str]) -> set[tuple[str, str]]:
+    """(family name, first letter of the given name), either way round."""
+    if len(tokens) < 2:
+        return set()
+    first, last = roman_key(tokens[0]), roman_key(tokens[-1])
+    return {("f", first + ":" + tokens[1][0]), ("l", last + ":" + tokens[0][0])}
+
+
+# ------------------------------------------------------------------ canonicalise
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _person_groups(names: list[str]) -> list[int]:
+    """Group index per full name (≥ 2 tokens), merging spelling variants."""
+    from rapidfuzz import fuzz
+
+    uf = _Union(len(names))
+    keys = [person_key(n) for n in names]
+    by_block: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, n in enumerate(names):
+        for b in _blocks(name_tokens(n)):
+            by_block[b].append(i)
+    for members in by_block.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, c = members[x], members[y]
+                if keys[a] == keys[c] or fuzz.ratio(keys[a], keys[c]) >= FUZZ_THRESHOLD:
+                    uf.union(a, c)
+    return [uf.find(i) for i in range(len(names))]
+
+
+def canonicalise(
+    claims: Sequence[Claim], documents: Sequence[Document]
+) -> tuple[tuple[Claim, ...], tuple[Entity, ...]]:
+    """Fill ``Mention.entity`` across the batch; entities sorted by id."""
+    north = {d.id: names_north_korea(d) for d in documents}
+    mentions = [(c.doc, m) for c in claims for m in c.mentions]
+    ids = _assign(mentions, north)
+    variants: dict[str, Counter[str]] = defaultdict(Counter)
+    types: dict[str, str] = {}
+    docs: dict[str, set[str]] = defaultdict(set)
+    canon_override: dict[str, str] = {}
+    for (doc, m), eid in zip(mentions, ids, strict=True):
+        variants[eid][m.text] += 1
+        types.setdefault(eid, eid.split(":", 1)[0].upper())
+        docs[eid].add(doc)
+        if eid.startswith("gpe:") and eid[4:].upper() in _CODE_IDS:
+            canon_override[eid] = _CODE_IDS[eid[4:].upper()]
+    it = iter(ids)
+    new_claims = tuple(
+        replace(c, mentions=tuple(replace(m, entity=next(it)) for m in c.mentions)) for c in claims
+    )
+    entities = tuple(
+        Entity(
+            id=eid,
+            canonical=canon_override.get(eid) or _canonical(variants[eid]),
+            type=types[eid],
+            variants=tuple(sorted(variants[eid])),
+            docs=tuple(sorted(docs[eid])),
+        )
+        for eid in sorted(variants)
+    )
+    return new_claims, entities
+
+
+_CODE_IDS: dict[str, str] = {}
+
+
+def _canonical(counts: Counter[str]) -> str:
+    """Most frequent variant, ties to the longest, then alphabetical."""
+    return min(counts, key=lambda v: (-counts[v], -len(v), v))
+
+
+def _country_id(code: str) -> str:
+    name = country_name(code)
+    _CODE_IDS[slug(name).upper()] = name
+    return "gpe:" + slug(name)
+
+
+def _assign(mentions: list[tuple[str, Mention]], north: dict[str, bool]) -> list[str]:
+    out: list[str | None] = [None] * len(mentions)
+    person_idx: list[int] = []
+    for i, (doc, m) in enumerate(mentions):
+        if m.type == "PERSON":
+            person_idx.append(i)
+            continue
+        if m.type in ("GPE", "NORP", "LOC"):
+            if m.text.lower() in ("north", "the north") and north.get(doc, False):
+                out[i] = _country_id("KP")
+                continue
+            code = country_of(m.text)
+            if code is None and m.type == "GPE":
+                code = capital_country(m.text)
+            if code is not None:
+                out[i] = _country_id(code)
+                continue
+        key = re.sub(r"[^a-z0-9]+", " ", fold(m.text)).strip()
+        key = re.sub(r"^the ", "", key)
+        out[i] = f"{m.type.lower()}:{slug(key)}"
+    _assign_people(mentions, person_idx, out)
+    return [x or "" for x in out]
+
+
+def _assign_people(
+    mentions: list[tuple[str, Mention]], idx: Iterable[int], out: list[str | None]
+) -> None:
+    idx = list(idx)
+    full = [i for i in idx if len(name_tokens(mentions[i][1].text)) >= 2]
+    short = [i for i in idx if len(name_tokens(mentions[i][1].text)) < 2]
+    groups = _person_groups([mentions[i][1].text for i in full])
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, g in zip(full, groups, strict=True):
+        members[g].append(i)
+    gid: dict[int, str] = {}
+    used: set[str] = set()
+    for g in sorted(members, key=lambda g: min(members[g])):
+        texts = Counter(mentions[i][1].text for i in members[g])
+        best = max(texts, key=lambda t: (texts[t], len(name_tokens(t)), len(t), t))
+        eid = "person:" + "-".join(name_tokens(best))
+        k = 2
+        base = eid
+        while eid in used:
+            eid = f"{base}-{k}"
+            k += 1
+        used.add(eid)
+        gid[g] = eid
+        for i in members[g]:
+            out[i] = eid
+    # surnames and short forms: the one group in the same document, else in the batch
+    for i in short:
+        doc, m = mentions[i]
+        toks = name_tokens(m.text)
+        if not toks:
+            out[i] = "person:" + slug(m.text)
+            continue
+        key = roman_key(toks[0])
+
+        def matches(j: int, key: str = key) -> bool:
+            nt = name_tokens(mentions[j][1].text)
+            return roman_key(nt[0]) == key or roman_key(nt[-1]) == key
+
+        in_doc = {groups[full.index(j)] for j in full if mentions[j][0] == doc and matches(j)}
+        if len(in_doc) == 1:
+            out[i] = gid[in_doc.pop()]
+            continue
+        if not in_doc:
+            anywhere = {groups[full.index(j)] for j in full if matches(j)}
+            if len(anywhere) == 1:
+                out[i] = gid[anywhere.pop()]
+                continue
+        out[i] = "person:" + slug(toks[0])

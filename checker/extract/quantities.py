@@ -1,0 +1,289 @@
+"""Quantities: numbers as intervals with the counted thing and unit.
+
+Found by one compiled pattern over the sentence text (qualifier, number or
+range, unit), then checked against the spaCy parse: numbers that are dates,
+clock times, ordinals, addresses or part of a name are not quantities; the
+counted thing is the noun the number modifies.
+
+Decisions (documented because they are judgement calls):
+
+* years (``2022``), days of a month (``Nov. 7``) and clock times are times,
+  never quantities;
+* ``32-nation`` / ``five-member`` are counts of the hyphenated noun
+  (thing ``nation``), ``three-year war`` is a duration (unit ``year``, thing
+  ``war``);
+* ordinals (``first``, ``3rd``) are ranks, not quantities;
+* numbers inside names (``Group of Seven``, ``Top 10``) are skipped when spaCy
+  tags them as part of an ORG/WORK_OF_ART/... entity;
+* a range ``3 to 5`` has value 3 (its low end); vague plurals (``hundreds
+  of``) are approximate intervals with value at their low end.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from checker.extract.numbers import NUMBER, parse_number
+from checker.model import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+# qualifier → kind of interval
+_QUALIFIERS: dict[str, str] = {
+    "more than": "above", "over": "above", "above": "above", "in excess of": "above",
+    "upwards of": "above", "upward of": "above", "greater than": "above",
+    "at least": "atleast", "no fewer than": "atleast", "no less than": "atleast",
+    "not less than": "atleast", "a minimum of": "atleast",
+    "fewer than": "below", "less than": "below", "under": "below", "below": "below",
+    "up to": "upto", "as many as": "upto", "at most": "upto", "no more than": "upto",
+    "a maximum of": "upto", "as much as": "upto",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just shy of": "nearly",
+    "some": "about", "about": "about", "around": "about", "roughly": "about",
+    "approximately": "about", "approx.": "about", "an estimated": "about",
+    "estimated": "about", "an approximate": "about", "circa": "about",
+    "between": "between",
+}  # fmt: skip
+
+_VAGUE: dict[str, tuple[float, float]] = {
+    "dozens": (24, 144),
+    "scores": (40, 200),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999),
+    "billions": (2_000_000_000, 9_999_999_999),
+}
+
+_UNIT_WORDS: dict[str, str] = {
+    "%": "%", "percent": "%", "per cent": "%", "percentage points": "percentage point",
+    "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "kilometers": "km", "kilometres": "km",
+    "miles": "mile", "mile": "mile", "kilograms": "kg", "tons": "ton", "tonnes": "ton",
+    "meters": "m", "metres": "m", "feet": "ft", "foot": "ft",
+    "years": "year", "year": "year", "months": "month", "month": "month",
+    "weeks": "week", "week": "week", "days": "day", "day": "day",
+    "hours": "hour", "hour": "hour", "minutes": "minute", "minute": "minute",
+    "dollars": "USD", "won": "KRW", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
+}  # fmt: skip
+_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "¥": "JPY"}
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+# entity types whose numbers are not counts
+_NAME_ENTS = frozenset(
+    {"ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT", "GPE", "ORDINAL", "TIME"}
+)
+_YEAR_PREPS = frozenset(
+    "in since of by until till from before after through during between early late mid "
+    "spring summer fall autumn winter".split()
+)
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    quals = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    vague = "|".join(sorted((re.escape(v) for v in _VAGUE), key=len, reverse=True))
+    attached = r"mm|cm|km|kg|%|m\b|bn\b|k\b"
+    units = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS if u != "%"), key=len, reverse=True))
+    num = rf"(?:[$€£₩¥]\s?)?(?:{NUMBER})"
+    return re.compile(
+        rf"(?<![\w.,/:-])"
+        rf"(?:(?P<qual>{quals})\s+)?"
+        rf"(?:(?P<vague>{vague})(?=\s+of\b)"
+        rf"|(?P<num>{num})"
+        rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{num}))?"
+        rf"(?P<unit>\s?(?:{attached})|-(?:{units})\b|\s(?:{units})\b|\s?%)?)"
+        rf"(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def _interval(kind: str | None, value: float) -> tuple[float | None, float | None, bool]:
+    if kind == "above" or kind == "atleast":
+        return value, None, False
+    if kind == "below" or kind == "upto":
+        return 0.0, value, False
+    if kind == "nearly":
+        return value * 0.9, value, True
+    if kind == "about":
+        return value * 0.9, value * 1.1, True
+    return value, value, False
+
+
+def _token_at(span: SpacySpan, char: int) -> Token | None:
+    """The token of ``span`` covering paragraph-doc character ``char``."""
+    for tok in span:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _is_time_number(tok: Token, text: str) -> bool:
+    """A number token that is a year, a day of a month or a clock time."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    low = tok.lower_
+    if prev is not None and prev.lower_.rstrip(".") in _MONTHS:
+        return True
+    if nxt is not None and nxt.lower_.rstrip(".") in _MONTHS and low.isdigit():
+        return True
+    if nxt is not None and (nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "o'clock")):
+        return True
+    if re.fullmatch(r"\d{4}s?", text) and 1800 <= int(text[:4]) <= 2100:
+        plural_noun_next = nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.head == nxt
+        return not plural_noun_next or (prev is not None and prev.lower_ in _YEAR_PREPS)
+    return False
+
+
+def _modifiers(head: Token, skip: set[int]) -> tuple[str, ...]:
+    """Words narrowing the counted thing: compounds, adjectives, ``of`` objects."""
+    out: list[str] = []
+    seen_ents: set[int] = set()
+    for child in head.children:
+        if child.i in skip or child.like_num or child.lower_ in _UNIT_WORDS:
+            continue
+        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.i < head.i:
+            if child.ent_type_ and child.ent_iob_ in ("B", "I"):
+                ent = next((e for e in head.doc.ents if e.start <= child.i < e.end), None)
+                if ent is not None:
+                    if ent.start not in seen_ents:
+                        seen_ents.add(ent.start)
+                        out.append(ent.text.removesuffix("'s").removesuffix("’s"))
+                    continue
+            out.append(child.text)
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.extend(
+                        c.text
+                        for c in pobj.children
+                        if c.dep_ in ("compound", "amod")
+                        and not c.like_num
+                        and c.lower_ not in _UNIT_WORDS
+                    )
+                    out.append(pobj.text)
+    return tuple(out)
+
+
+def find_quantities(span: SpacySpan, offset: int) -> list[Quantity]:
+    """Quantities in one sentence; offsets are ``token.idx + offset``."""
+    text = span.text
+    base = span.start_char
+    out: list[Quantity] = []
+    for m in _pattern().finditer(text):
+        q = _make(span, m, base, offset)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _make(span: SpacySpan, m: re.Match[str], base: int, offset: int) -> Quantity | None:
+    qual = (m.group("qual") or "").lower()
+    kind = _QUALIFIERS.get(qual)
+    unit_text = (m.group("unit") or "").strip(" -").lower()
+    unit = _UNIT_WORDS.get(unit_text) if unit_text else None
+    num_start = m.start("vague") if m.group("vague") else m.start("num")
+    first = _token_at(span, base + num_start)
+    if first is None:
+        return None
+    if m.group("vague"):
+        low, high = _VAGUE[m.group("vague").lower()]
+        value, approximate = low, True
+        if kind in ("above", "atleast"):
+            high = None  # type: ignore[assignment]
+        last = _token_at(span, base + m.end("vague") - 1) or first
+    else:
+        raw = m.group("num")
+        currency = _CURRENCY_SIGNS.get(raw[0])
+        if currency:
+            raw = raw[1:].strip()
+            unit = currency
+        v = parse_number(raw)
+        if v is None:
+            return None
+        if first.ent_type_ in _NAME_ENTS or (
+            first.ent_type_ == "DATE" and unit not in DURATION_UNITS
+        ):
+            return None
+        if first.pos_ == "PRON" or (first.lower_ in ("one",) and _is_partitive(first)):
+            return None
+        if _is_time_number(first, raw) and unit is None:
+            return None
+        nxt_i = first.i + 1
+        if nxt_i < len(first.doc) and first.doc[nxt_i].lower_ in ("block", "blocks"):
+            return None  # street address: "the 300 block of"
+        value = v
+        low_, high_, approximate = _interval(kind, v)
+        low, high = low_, high_  # type: ignore[assignment]
+        if m.group("num2"):
+            v2 = parse_number(m.group("num2").lstrip("$€£₩¥ "))
+            if v2 is None or v2 <= v:
+                return None  # "9-11", "24/7"-like: not a range
+            low, high = v, v2
+            kind = "between"
+        last = _token_at(span, base + m.end() - 1) or first
+    thing, modifiers = _thing(first, last, unit)
+    start = base + m.start() + offset
+    end = base + m.end() + offset
+    return Quantity(
+        start=start,
+        end=end,
+        text=m.group(0),
+        value=float(value),
+        low=None if low is None else float(low),
+        high=None if high is None else float(high),
+        unit=unit,
+        thing=thing,
+        modifiers=modifiers,
+        approximate=approximate,
+    )
+
+
+def _is_partitive(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
+
+
+def _thing(first: Token, last: Token, unit: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """The counted noun (or, for measures, the measured noun) and its modifiers."""
+    skip = set(range(first.i, last.i + 1))
+    head: Token | None = None
+    # walk from the last token of the number up to the first noun outside it
+    tok = last
+    for _ in range(4):
+        if tok.i not in skip and tok.pos_ in ("NOUN", "PROPN"):
+            head = tok
+            break
+        if tok.head.i == tok.i:
+            break
+        if tok.head.i in skip:
+            tok = tok.head
+            continue
+        if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > last.i:
+            head = tok.head
+            break
+        if tok.head.pos_ == "ADP" and tok.head.lower_ == "of" and tok.head.i > last.i:
+            pobj = [c for c in tok.head.children if c.dep_ == "pobj"]
+            head = pobj[0] if pobj else None
+            break
+        break
+    if head is None:
+        # "hundreds of soldiers", "five of the soldiers"
+        nxt = last.i + 1
+        doc = last.doc
+        if nxt < len(doc) and doc[nxt].lower_ == "of":
+            pobj = [c for c in doc[nxt].children if c.dep_ == "pobj"]
+            head = pobj[0] if pobj else None
+    if head is None or (unit in DURATION_UNITS and head.lower_.rstrip("s") == unit):
+        return None, ()
+    skip.update(c.i for c in first.doc[first.i : last.i + 1])
+    return head.text, _modifiers(head, skip)
