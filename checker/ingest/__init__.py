@@ -85,10 +85,9 @@ def load(paths: Iterable[Path | str], *, near_duplicate: float = 0.9) -> Batch:
         if got.manifest is not None:  # a manifest found inside a manifest's list
             warnings.append(f"{src.name} is a manifest listed by another manifest, skipped")
             continue
-        many = len(got.records) > 1
         for rec in got.records:
             try:
-                doc = _document(rec, src.meta, ids, many=many, warnings=warnings)
+                doc = _document(rec, src.meta, ids, warnings=warnings)
             except InputError as e:
                 warnings.append(str(e))
                 continue
@@ -227,11 +226,11 @@ def _nothing_left(warnings: list[str]) -> str:
 
 
 def _document(
-    rec: Record, manifest: dict[str, Any], ids: set[str], *, many: bool, warnings: list[str]
+    rec: Record, manifest: dict[str, Any], ids: set[str], *, warnings: list[str]
 ) -> Document:
     stem = Path(rec.path).stem
     own = as_text(manifest.get("id")) or as_text(rec.meta.get("id"))
-    base = own or (f"{stem}#{rec.index}" if many and rec.index is not None else stem)
+    base = own or (f"{stem}#{rec.index}" if rec.index is not None else stem)
     doc_id = base
     n = 2
     while doc_id in ids:
