@@ -100,8 +100,9 @@ class SentenceTransformerEmbedder:
                     "pass --model with a local model directory or the name of a model "
                     f"already in the Hugging Face cache, or use the default {DEFAULT_MODEL!r}"
                 ) from e
-            dim_of = getattr(self._model, "get_embedding_dimension", None) or getattr(
-                self._model, "get_sentence_embedding_dimension"
+            dim_of = (
+                getattr(self._model, "get_embedding_dimension", None)
+                or self._model.get_sentence_embedding_dimension
             )
             self.dim = int(dim_of() or 0)
         return self._model

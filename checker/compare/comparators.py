@@ -1,0 +1,332 @@
+"""The comparators. Each is symmetric in what it decides; ``compare_claims``
+also orders every pair canonically, so A vs B is B vs A.
+
+Shared judgement calls:
+
+* a later publication (``update_days`` or more) that differs is an
+  ``update``, not a ``conflict``;
+* different counted things (``rounds`` vs ``containers``), units or
+  outcomes (killed vs injured) are never a conflict;
+* a denial stays a dispute however old it is; an old "haven't confirmed"
+  is superseded by a later assertion (``update``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rapidfuzz import fuzz
+
+from checker.compare.registry import PairContext, comparator, quote
+from checker.match import (
+    place_country,
+    places_compatible,
+    thing_relation,
+)
+from checker.model import Claim, Comparison, ConflictKind, Quantity, TimeExpr, Verdict
+
+
+def _when(d: dt.date | None) -> str | None:
+    return f"{d:%b} {d.day}, {d.year}" if d else None
+
+
+def _who(c: Claim, published: dt.date | None) -> str:
+    parts = [f"per {c.source}" if c.source else None, _when(published)]
+    inner = ", ".join(p for p in parts if p)
+    return f" ({inner})" if inner else ""
+
+
+def _later(ctx: PairContext) -> str | None:
+    """'a' or 'b' when that side was published ``update_days`` or more after the other."""
+    gap = ctx.gap()
+    if gap is None or abs(gap) < ctx.update_days:
+        return None
+    return "b" if gap > 0 else "a"
+
+
+def _committed(c: Claim) -> str:
+    """Commitment of the writer or source: pos, neg (negated), denied, unconfirmed, weak."""
+    if c.certainty == "denied":
+        return "denied"
+    if c.certainty == "unconfirmed":
+        return "unconfirmed"
+    if c.certainty == "negated" or c.negated:
+        return "neg"
+    if c.certainty in ("asserted", "confirmed"):
+        return "pos"
+    return "weak"  # reported, possible
+
+
+# ------------------------------------------------------------------ certainty
+
+
+@comparator("certainty.v1")
+def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
+    """Asserted vs denied/unconfirmed: ``disputed``; an old "unconfirmed"
+    followed by a later assertion: ``update``."""
+    ca, cb = _committed(a), _committed(b)
+    pair = {ca, cb}
+    later = _later(ctx)
+    if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
+        return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")
+    if pair == {"pos", "unconfirmed"}:
+        unconfirmed_first = (later == "b" and ca == "unconfirmed") or (
+            later == "a" and cb == "unconfirmed"
+        )
+        if unconfirmed_first:
+            return _say("certainty.v1", a, b, ctx, "update", None, 0.7, "a later report confirms what was unconfirmed")
+        return _say("certainty.v1", a, b, ctx, "disputed", None, 0.6, "one asserts, the other has not confirmed")
+    return None
+
+
+@comparator("negation.v1")
+def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
+    """The same predicate asserted by one and negated by the other."""
+    ca, cb = _committed(a), _committed(b)
+    if {ca, cb} != {"pos", "neg"}:
+        return None
+    same_predicate = a.predicate is not None and a.predicate == b.predicate
+    if not same_predicate and ctx.similarity < 0.8:
+        return None
+    if _later(ctx) is not None:
+        return _say("negation.v1", a, b, ctx, "update", None, 0.6, "a later report says otherwise")
+    return _say("negation.v1", a, b, ctx, "conflict", "negation", 0.8, "one negates what the other asserts")
+
+
+# ------------------------------------------------------------------- quantity
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    """The interval a quantity allows; open ends are infinite, "some 10,000" ±10%."""
+    if q.low is None and q.high is None:
+        low = high = q.value
+    else:
+        low = q.low if q.low is not None else 0.0
+        high = q.high if q.high is not None else float("inf")
+    if q.approximate and low == high:
+        low, high = low * 0.9, high * 1.1
+    return low, high
+
+
+def _overlap(qa: Quantity, qb: Quantity) -> bool:
+    la, ha = _bounds(qa)
+    lb, hb = _bounds(qb)
+    return la <= hb and lb <= ha
+
+
+def _qtext(q: Quantity) -> str:
+    thing = ""
+    if q.thing and q.thing not in q.text:
+        mods = " ".join(m for m in q.modifiers if m not in q.text)
+        thing = f" {mods} {q.thing}" if mods else f" {q.thing}"
+    return f"{q.text}{thing}"
+
+
+def _event_times(c: Claim) -> list[TimeExpr]:
+    return [t for t in c.times if t.role == "event" and t.low is not None and t.high is not None]
+
+
+def _disjoint_times(a: Claim, b: Claim) -> bool:
+    ta, tb = _event_times(a), _event_times(b)
+    if not ta or not tb:
+        return False
+    return not any(
+        x.low <= y.high and y.low <= x.high  # type: ignore[operator]
+        for x in ta
+        for y in tb
+    )
+
+
+def _window_only_one_side(a: Claim, b: Claim) -> bool:
+    """One claim counts within a window (``this month``), the other does not say."""
+    wa = [t for t in _event_times(a) if t.precision not in ("day", "unknown")]
+    wb = [t for t in _event_times(b) if t.precision not in ("day", "unknown")]
+    return bool(wa) != bool(wb)
+
+
+def _other_source(a: Claim, b: Claim) -> bool:
+    if not a.source or not b.source:
+        return False
+    return fuzz.token_set_ratio(a.source.lower(), b.source.lower()) < 80
+
+
+@comparator("quantity.v1")
+def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
+    """Numbers of the same thing: overlapping intervals agree, disjoint ones
+    conflict unless time, scope, attribution or a later report explains them."""
+    if not a.quantities or not b.quantities:
+        return None
+    related = [
+        (qa, qb, rel)
+        for qa in a.quantities
+        for qb in b.quantities
+        if (rel := thing_relation(a, qa, b, qb)) != "different"
+    ]
+    if not related:
+        shown = f"{_qtext(a.quantities[0])} vs {_qtext(b.quantities[0])}"
+        if a.predicate and a.predicate == b.predicate:
+            return Comparison(
+                "scope", None, round(0.5 * ctx.match, 4),
+                f"{shown}: different things counted", "quantity.v1",
+            )
+        return Comparison(
+            "unrelated", None, round(ctx.match, 4),
+            f"{shown}: different things counted, not one fact", "quantity.v1",
+        )
+    same = [(qa, qb) for qa, qb, rel in related if rel == "same"]
+    clash = [(qa, qb) for qa, qb in same if not _overlap(qa, qb)]
+    if clash:
+        qa, qb = clash[0]
+        shown = (
+            f"{_qtext(qa)}{_who(a, ctx.published_a)} vs {_qtext(qb)}{_who(b, ctx.published_b)}"
+        )
+        if _later(ctx) is not None:
+            return Comparison("update", None, round(0.7 * ctx.match, 4),
+                              f"{shown}: the later report supersedes", "quantity.v1")
+        if _disjoint_times(a, b):
+            return Comparison("scope", None, round(0.6 * ctx.match, 4),
+                              f"{shown}: different time windows", "quantity.v1")
+        if _window_only_one_side(a, b):
+            return Comparison("scope", None, round(0.5 * ctx.match, 4),
+                              f"{shown}: one counts within a period only", "quantity.v1")
+        if _other_source(a, b):
+            return Comparison("scope", None, round(0.5 * ctx.match, 4),
+                              f"{shown}: different sources", "quantity.v1")
+        return Comparison("conflict", "number", round(0.9 * ctx.match, 4),
+                          f"{shown}: incompatible numbers", "quantity.v1")
+    agree = [(qa, qb) for qa, qb in same if _overlap(qa, qb)]
+    if agree:
+        qa, qb = agree[0]
+        return Comparison(
+            "agree", None, round(ctx.match, 4),
+            f"{_qtext(qa)}{_who(a, ctx.published_a)} and {_qtext(qb)}"
+            f"{_who(b, ctx.published_b)}: compatible numbers",
+            "quantity.v1",
+        )
+    qa, qb, rel = related[0]
+    if _overlap(qa, qb):
+        return Comparison(
+            "agree", None, round(0.8 * ctx.match, 4),
+            f"{_qtext(qa)} and {_qtext(qb)}: compatible numbers",
+            "quantity.v1",
+        )
+    why = "different scope" if rel != "overlapping" else "overlapping groups counted"
+    return Comparison(
+        "scope", None, round(0.7 * ctx.match, 4),
+        f"{_qtext(qa)}{_who(a, ctx.published_a)} vs {_qtext(qb)}{_who(b, ctx.published_b)}: {why}",
+        "quantity.v1",
+    )
+
+
+# ---------------------------------------------------------------------- place
+
+
+@comparator("place.v1")
+def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
+    """Places in different countries, neither containing the other: a conflict
+    of place (an update when one report is much later)."""
+    if not a.places or not b.places:
+        return None
+    if any(places_compatible(p, q) for p in a.places for q in b.places):
+        return None
+    ca = {c for p in a.places if (c := place_country(p))}
+    cb = {c for p in b.places if (c := place_country(p))}
+    if not ca or not cb or ca & cb or None in (ca | cb):
+        return None
+    pa, pb = a.places[0], b.places[0]
+    shown = f"{pa.text}{_who(a, ctx.published_a)} vs {pb.text}{_who(b, ctx.published_b)}"
+    if _later(ctx) is not None:
+        return Comparison("update", None, round(0.6 * ctx.match, 4),
+                          f"{shown}: the later report places it elsewhere", "place.v1")
+    return Comparison("conflict", "place", round(0.8 * ctx.match, 4),
+                      f"{shown}: different countries", "place.v1")
+
+
+# ----------------------------------------------------------------------- time
+
+
+@comparator("time.v1")
+def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
+    """Event times that do not overlap: a conflict of time for day-precise
+    dates of the same action, otherwise different periods (scope)."""
+    if not _disjoint_times(a, b):
+        return None
+    ta, tb = _event_times(a)[0], _event_times(b)[0]
+    shown = f"{ta.text}{_who(a, ctx.published_a)} vs {tb.text}{_who(b, ctx.published_b)}"
+    if _later(ctx) is not None:
+        return None  # reports weeks apart naturally speak of different days
+    same_action = a.predicate is not None and a.predicate == b.predicate
+    if same_action and ta.precision == "day" and tb.precision == "day" and ctx.similarity >= 0.7:
+        return Comparison("conflict", "time", round(0.7 * ctx.match, 4),
+                          f"{shown}: different dates", "time.v1")
+    return Comparison("scope", None, round(0.4 * ctx.match, 4),
+                      f"{shown}: different periods", "time.v1")
+
+
+# --------------------------------------------------------------------- entity
+
+_PEOPLE_ORGS = ("PERSON", "ORG")
+
+
+@comparator("entity.v1")
+def entity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
+    """Near-identical claims about one action that name a different person or
+    organisation in it."""
+    if a.predicate is None or a.predicate != b.predicate or ctx.similarity < 0.8:
+        return None
+    if _committed(a) != "pos" or _committed(b) != "pos":
+        return None
+    for kind in _PEOPLE_ORGS:
+        ea = {m.entity or m.text for m in a.mentions if m.type == kind}
+        eb = {m.entity or m.text for m in b.mentions if m.type == kind}
+        if not ea or not eb or ea & eb or len(ea) != len(eb):
+            continue
+        rest_a = _without_mentions(a, kind)
+        rest_b = _without_mentions(b, kind)
+        if fuzz.token_sort_ratio(rest_a, rest_b) < 90:
+            continue
+        na = next(m.text for m in a.mentions if m.type == kind)
+        nb = next(m.text for m in b.mentions if m.type == kind)
+        return Comparison(
+            "conflict", "entity", round(0.6 * ctx.match, 4),
+            f"{na}{_who(a, ctx.published_a)} vs {nb}{_who(b, ctx.published_b)}: "
+            "a different name in the same statement",
+            "entity.v1",
+        )
+    return None
+
+
+def _without_mentions(c: Claim, kind: str) -> str:
+    text = c.text
+    for m in sorted((m for m in c.mentions if m.type == kind), key=lambda m: -m.start):
+        s, e = m.start - c.start, m.end - c.start
+        if 0 <= s <= e <= len(text):
+            text = text[:s] + text[e:]
+    return text.lower()
+
+
+# -------------------------------------------------------------------- helpers
+
+
+def _tag(c: Claim, published: dt.date | None) -> str:
+    parts = [c.certainty, f"per {c.source}" if c.source else None, _when(published)]
+    return ", ".join(p for p in parts if p)
+
+
+def _say(
+    name: str,
+    a: Claim,
+    b: Claim,
+    ctx: PairContext,
+    verdict: Verdict,
+    kind: ConflictKind | None,
+    confidence: float,
+    why: str,
+) -> Comparison:
+    return Comparison(
+        verdict,
+        kind,
+        round(confidence * ctx.match, 4),
+        f"{quote(a)} ({_tag(a, ctx.published_a)}) vs {quote(b)} ({_tag(b, ctx.published_b)}): {why}",
+        name,
+    )

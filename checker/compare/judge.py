@@ -1,0 +1,152 @@
+"""From matched claims to findings: compare each confirmed pair, group the
+agreeing ones, and report check-worthy claims no other source carries."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from checker.compare.registry import SEVERITY, PairContext, compare_claims, quote
+from checker.config import Config
+from checker.model import Claim, Comparison, Document, Finding
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+def finding_id(
+    verdict: str, kind: str | None, comparator: str, members: Sequence[tuple[str, str]]
+) -> str:
+    """A stable fingerprint: the same claims with the same verdict give the
+    same id, whatever the batch order or claim numbering."""
+    key = "\x1f".join(
+        [verdict, kind or "", comparator, *sorted(f"{d}\t{t}" for d, t in members)]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def checkworthy(c: Claim) -> bool:
+    """Worth a coverage-gap finding: a number, or named actors with a place or
+    an event time, asserted rather than merely possible."""
+    if c.certainty == "possible":
+        return False
+    if c.quantities:
+        return True
+    has_time = any(t.role == "event" and t.low is not None for t in c.times)
+    return bool(c.entities) and (bool(c.places) or has_time)
+
+
+def _finding(
+    verdict: str,
+    kind: str | None,
+    comparator: str,
+    members: Sequence[Claim],
+    score: float,
+    rationale: str,
+    group: str | None,
+) -> Finding:
+    ordered = sorted(members, key=lambda c: (c.doc, c.start, c.id))
+    return Finding(
+        id=finding_id(verdict, kind, comparator, [(c.doc, c.text) for c in ordered]),
+        verdict=verdict,  # type: ignore[arg-type]
+        kind=kind,  # type: ignore[arg-type]
+        claims=tuple(c.id for c in ordered),
+        docs=tuple(dict.fromkeys(c.doc for c in ordered)),
+        comparator=comparator,
+        score=round(float(score), 4),
+        rationale=rationale,
+        group=group,
+    )
+
+
+def judge(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    config: Config,
+    *,
+    only_docs: set[str] | frozenset[str] | None = None,
+    timings: dict[str, float] | None = None,
+) -> tuple[Finding, ...]:
+    """Match, compare and aggregate into findings, most severe first."""
+    from checker import match as matching
+
+    t0 = time.perf_counter()
+    docs_by_id = {d.id: d for d in documents}
+    events = matching.event_clusters(documents, claims, vectors, config)
+    pairs = matching.match(documents, claims, vectors, config, events=events)
+    t1 = time.perf_counter()
+
+    compared: list[tuple[matching.Match, Comparison]] = []
+    for m in pairs:
+        a, b = claims[m.i], claims[m.j]
+        da, db = docs_by_id.get(a.doc), docs_by_id.get(b.doc)
+        ctx = PairContext(
+            published_a=da.published if da else None,
+            published_b=db.published if db else None,
+            similarity=m.similarity,
+            match=m.score,
+            update_days=config.update_days,
+            outlet_a=da.outlet if da else None,
+            outlet_b=db.outlet if db else None,
+        )
+        c = compare_claims(a, b, ctx)
+        if c.verdict != "unrelated":
+            compared.append((m, c))
+
+    group_of = matching.groups(len(claims), [(m.i, m.j) for m, _ in compared], claims)
+    findings: list[Finding] = []
+    agreeing: dict[str, list[tuple[matching.Match, Comparison]]] = {}
+    for m, c in compared:
+        gid = group_of[m.i]
+        if c.verdict == "agree" and gid is not None:
+            agreeing.setdefault(gid, []).append((m, c))
+            continue
+        findings.append(
+            _finding(c.verdict, c.kind, c.comparator, [claims[m.i], claims[m.j]], c.score,
+                     c.rationale, gid)
+        )
+    for gid, items in agreeing.items():
+        members = {x: claims[x] for m, _ in items for x in (m.i, m.j)}
+        _best_m, best_c = max(items, key=lambda mc: (mc[1].score, -mc[0].i, -mc[0].j))
+        outlets = len({claims[x].doc for x in members})
+        rationale = best_c.rationale
+        if len(members) > 2:
+            rationale = f"{outlets} sources agree; e.g. {rationale}"
+        comparators = sorted({c.comparator for _, c in items})
+        findings.append(
+            _finding("agree", None, comparators[0], list(members.values()),
+                     best_c.score, rationale, gid)
+        )
+
+    # Coverage gaps: a check-worthy claim in an event other sources cover,
+    # that none of them carries. Wire copies are one source, never a second.
+    sources_in_event: dict[int, set[int]] = {}
+    doc_index = {d.id: i for i, d in enumerate(documents)}
+    for d in range(len(documents)):
+        sources_in_event.setdefault(events.cluster[d], set()).add(events.source[d])
+    for ci, claim in enumerate(claims):
+        di = doc_index.get(claim.doc)
+        if di is None or events.source[di] != di or group_of[ci] is not None:
+            continue
+        if len(sources_in_event[events.cluster[di]]) < 2 or not checkworthy(claim):
+            continue
+        pub = documents[di].published
+        when = f" ({documents[di].outlet or claim.doc}{', ' + pub.isoformat() if pub else ''})"
+        findings.append(
+            _finding("unique", None, "coverage.v1", [claim], 1.0,
+                     f"{quote(claim)}{when}: no other source in this event reports it", None)
+        )
+
+    if only_docs is not None:
+        wanted = set(only_docs)
+        findings = [f for f in findings if wanted.intersection(f.docs)]
+    findings = list({f.id: f for f in findings}.values())
+    findings.sort(key=lambda f: (SEVERITY.index(f.verdict), f.id))
+    if timings is not None:
+        t2 = time.perf_counter()
+        timings["match"] = timings.get("match", 0.0) + t1 - t0
+        timings["compare"] = timings.get("compare", 0.0) + t2 - t1
+    return tuple(findings)

@@ -1,0 +1,98 @@
+"""Named, versioned comparators and the rule that combines what they say.
+
+A comparator looks at two claims already matched as one fact and returns a
+:class:`Comparison`, or None when it has nothing to say (no quantities, no
+places...). ``compare_claims`` puts the pair in a canonical order first, so
+every verdict is the same both ways round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from checker.model import Claim, Comparison, Verdict
+
+#: Most severe first; ``unrelated`` from any comparator overrides the rest.
+SEVERITY: tuple[Verdict, ...] = (
+    "conflict", "disputed", "update", "scope", "agree", "unique", "unrelated"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PairContext:
+    """What a comparator may know beyond the two claims."""
+
+    published_a: dt.date | None = None
+    published_b: dt.date | None = None
+    similarity: float = 1.0  # cosine of the two claims
+    match: float = 1.0  # blended match score (cosine and slots)
+    update_days: int = 7
+    outlet_a: str | None = None
+    outlet_b: str | None = None
+
+    def swapped(self) -> PairContext:
+        return replace(
+            self,
+            published_a=self.published_b,
+            published_b=self.published_a,
+            outlet_a=self.outlet_b,
+            outlet_b=self.outlet_a,
+        )
+
+    def gap(self) -> int | None:
+        """Days by which b was published after a (negative: before)."""
+        if self.published_a is None or self.published_b is None:
+            return None
+        return (self.published_b - self.published_a).days
+
+
+ComparatorFn = Callable[[Claim, Claim, PairContext], "Comparison | None"]
+COMPARATORS: dict[str, ComparatorFn] = {}
+
+
+def comparator(name: str) -> Callable[[ComparatorFn], ComparatorFn]:
+    """Register a comparator under a versioned name (``quantity.v1``)."""
+
+    def register(fn: ComparatorFn) -> ComparatorFn:
+        if name in COMPARATORS:
+            raise ValueError(f"comparator {name!r} is registered twice")
+        COMPARATORS[name] = fn
+        return fn
+
+    return register
+
+
+def _order_key(c: Claim, published: dt.date | None) -> tuple[str, str, str, int]:
+    return (published.isoformat() if published else "", c.doc, c.text, c.start)
+
+
+def compare_claims(a: Claim, b: Claim, ctx: PairContext) -> Comparison:
+    """The verdict on two claims of one fact: the most severe thing any
+    comparator says, ``unrelated`` overriding, ``agree`` when none objects."""
+    from checker.compare import comparators as _rules  # noqa: F401  (registers them)
+
+    if _order_key(b, ctx.published_b) < _order_key(a, ctx.published_a):
+        a, b, ctx = b, a, ctx.swapped()
+    said = [c for fn in COMPARATORS.values() if (c := fn(a, b, ctx)) is not None]
+    unrelated = [c for c in said if c.verdict == "unrelated"]
+    if unrelated:
+        return unrelated[0]
+    said.sort(key=lambda c: (SEVERITY.index(c.verdict), -c.score, c.comparator))
+    if said and said[0].verdict != "agree":
+        return said[0]
+    if said:
+        return said[0]
+    return Comparison(
+        "agree", None, round(ctx.match, 4),
+        f"{quote(a)} and {quote(b)}: same fact, no slot differs",
+        "text.v1",
+    )
+
+
+def quote(c: Claim, limit: int = 80) -> str:
+    text = " ".join(c.text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return f"“{text}”"

@@ -1,0 +1,516 @@
+"""Which claims of different outlets are about the same fact.
+
+Three steps, each cheap enough to stay about linear in the number of claims:
+
+1. **Event clusters** of documents: two articles are about one event when
+   they share distinctive names (people, sub-country places, organisations)
+   and their centroids are close enough, and do not name clashing places or
+   lie far apart in time. Claims are only matched within an event, and only
+   between documents of the same event, so a day's feed with two shootings
+   never pairs "2 killed" with "2 killed".
+2. **Top-k cosine candidates** per claim (blocked matrix product, bounded
+   memory, ``np.argpartition``), never between claims of one source (one
+   article, or an article and its wire copies).
+3. **Slot confirmation**: shared canonical entities, predicate, counted
+   thing, places and fuzzy token overlap blend with the cosine into a match
+   score; confirmed pairs form fact groups (union-find).
+
+Functions return indices and scores, sorted, ties broken by index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.config import Config
+from checker.model import Claim, Document, Place, Quantity
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# ------------------------------------------------------------- slot helpers
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+#: Heads that count the same kind of thing (a soldier is a troop is a force).
+_HEAD_CLASS = {
+    "soldier": "troop", "troop": "troop", "force": "troop", "serviceman": "troop",
+    "servicemen": "troop", "personnel": "troop", "fighter": "troop", "mercenary": "troop",
+    "people": "person", "person": "person", "individual": "person", "victim": "person",
+    "resident": "person", "civilian": "person", "man": "person", "men": "person",
+    "woman": "person", "women": "person", "child": "person", "children": "person",
+    "dead": "death", "death": "death", "fatality": "death", "casualty": "casualty",
+    "injury": "injury", "injured": "injury", "wounded": "injury",
+    "shell": "munition", "round": "munition", "munition": "munition",
+}
+#: What happened to the counted people: a "killed" count is never an "injured" count.
+_OUTCOME = {
+    "killed": "killed", "kill": "killed", "dead": "killed", "died": "killed", "die": "killed",
+    "death": "killed", "deaths": "killed", "fatal": "killed", "fatally": "killed",
+    "slain": "killed", "murdered": "killed", "fatalities": "killed", "dies": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "injuring": "injured",
+    "wounding": "injured", "injuries": "injured", "hospitalized": "injured",
+    "hospitalised": "injured", "injures": "injured", "wounds": "injured",
+    "arrested": "arrested", "detained": "arrested", "charged": "arrested",
+    "missing": "missing",
+}
+
+
+def singular(word: str) -> str:
+    """A crude singular for English plural nouns (enough to compare heads)."""
+    w = word.lower()
+    if w in _HEAD_CLASS or len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def thing_head(thing: str | None) -> str | None:
+    """The counted thing's head word, singular, lower case."""
+    if not thing:
+        return None
+    words = _WORD.findall(thing)
+    if not words:
+        return None
+    return singular(words[-1])
+
+
+def head_class(head: str | None) -> str | None:
+    if head is None:
+        return None
+    return _HEAD_CLASS.get(head, head)
+
+
+def narrowing(q: Quantity) -> frozenset[str]:
+    """Lower-case words that narrow a counted thing (``special operation``).
+
+    Capitalised words (``North Korean``) identify rather than narrow, and so
+    do not count."""
+    words: list[str] = list(q.modifiers)
+    if q.thing:
+        words.extend(_WORD.findall(q.thing)[:-1])
+    out = set()
+    for m in words:
+        for w in _WORD.findall(m):
+            if w[:1].islower() and len(w) > 2 and w not in _STOP:
+                out.add(singular(w))
+    return frozenset(out)
+
+
+_STOP = frozenset(
+    "the and of for with some about around nearly almost more than less least over "
+    "under their its his her our other additional new total".split()
+)
+
+
+def outcome(claim: Claim, q: Quantity) -> str | None:
+    """What the counted thing underwent, from the words right around the number."""
+    head = thing_head(q.thing)
+    if head in ("death", "fatality", "dead"):
+        return "killed"
+    if head in ("injury", "injured", "wounded"):
+        return "injured"
+    rel_start, rel_end = q.start - claim.start, q.end - claim.start
+    if not (0 <= rel_start <= rel_end <= len(claim.text)):
+        return None
+    after = _WORD.findall(claim.text[rel_end:])[:5]
+    before = _WORD.findall(claim.text[:rel_start])[-2:]
+    for w in [*after, *reversed(before)]:
+        o = _OUTCOME.get(w.lower())
+        if o is not None:
+            return o
+    return None
+
+
+ThingRelation = str  # "same" | "a_narrower" | "b_narrower" | "different" | "overlapping"
+
+
+def thing_relation(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> ThingRelation:
+    """How two counted things relate: the same, one a subset, or different."""
+    if (qa.unit or None) != (qb.unit or None):
+        return "different"
+    oa, ob = outcome(a, qa), outcome(b, qb)
+    if oa is not None and ob is not None and oa != ob:
+        return "different"
+    ha, hb = head_class(thing_head(qa.thing)), head_class(thing_head(qb.thing))
+    if ha is not None and hb is not None and ha != hb:
+        return "different"
+    if (ha is None) != (hb is None) and (oa is None or ob is None):
+        # one side counts an unnamed thing with no shared outcome: cannot tell
+        return "different"
+    ma, mb = narrowing(qa), narrowing(qb)
+    if ma == mb:
+        return "same"
+    if mb < ma:
+        return "a_narrower"
+    if ma < mb:
+        return "b_narrower"
+    return "overlapping"
+
+
+def place_key(p: Place) -> frozenset[str]:
+    """A place and everything that contains it, lower case."""
+    return frozenset(x.lower() for x in (p.name, *p.within) if x)
+
+
+def place_country(p: Place) -> str | None:
+    if p.country:
+        return p.country.upper()
+    return None
+
+
+def places_compatible(a: Place, b: Place) -> bool:
+    """One contains the other, or they are the same place."""
+    if a.name.lower() == b.name.lower():
+        return True
+    ka, kb = place_key(a), place_key(b)
+    if a.name.lower() in kb or b.name.lower() in ka:
+        return True
+    ca, cb = place_country(a), place_country(b)
+    # Two different places inside one country are not a clash at country level.
+    return ca is not None and ca == cb and (a.kind == "country" or b.kind == "country")
+
+
+def _date_gap(a: dt.date | None, b: dt.date | None) -> int | None:
+    if a is None or b is None:
+        return None
+    return abs((a - b).days)
+
+
+# ---------------------------------------------------------------- top-k search
+
+
+def nearest(
+    vectors: np.ndarray,
+    k: int,
+    *,
+    doc: np.ndarray | None = None,
+    allowed: np.ndarray | None = None,
+    chunk_size: int = 512,
+) -> list[tuple[int, int, float]]:
+    """The ``k`` most similar rows of each row, as unique pairs ``(i, j, cosine)``
+    with ``i < j``, sorted by cosine (descending), then ``i``, then ``j``.
+
+    ``doc`` gives each row's document index and ``allowed[d, e]`` whether rows
+    of documents ``d`` and ``e`` may pair at all (a row never pairs with
+    itself). Memory is ``chunk_size × n``; cosines are rounded to 6 decimals
+    and ties at the k-th place go to the lower index, so the result equals an
+    exhaustive search.
+    """
+    import numpy as np
+
+    n = int(vectors.shape[0])
+    if n < 2 or k < 1:
+        return []
+    kk = min(k, n - 1)
+    v64 = vectors.astype(np.float64)
+    best: dict[tuple[int, int], float] = {}
+    for start in range(0, n, chunk_size):
+        stop = min(n, start + chunk_size)
+        # rounded so that chunking (BLAS blocking) never changes an order
+        sims = np.round(v64[start:stop] @ v64.T, 6)
+        rows = np.arange(start, stop)
+        sims[rows - start, rows] = -np.inf
+        if doc is not None and allowed is not None:
+            sims[~allowed[doc[start:stop]][:, doc]] = -np.inf
+        part = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+        for r in range(stop - start):
+            row = sims[r]
+            cand = part[r]
+            thr = row[cand].min()
+            if thr == -np.inf:
+                cand = cand[row[cand] > -np.inf]
+            else:
+                above = np.flatnonzero(row > thr)
+                tied = np.flatnonzero(row == thr)[: kk - len(above)]
+                cand = np.concatenate([above, tied])
+            i = start + r
+            for j in cand.tolist():
+                key = (i, j) if i < j else (j, i)
+                best[key] = float(row[j])
+    out = [(i, j, s) for (i, j), s in best.items()]
+    out.sort(key=lambda t: (-t[2], t[0], t[1]))
+    return out
+
+
+# ------------------------------------------------------------- event clusters
+
+
+@dataclass(frozen=True)
+class Events:
+    """Document-level event structure of a batch.
+
+    ``cluster[d]`` is the event index of document ``d`` (components, in order
+    of first document); ``allowed[d, e]`` says whether claims of ``d`` and ``e``
+    may be compared (same event, different source); ``source[d]`` is the index
+    of the original a wire copy belongs to.
+    """
+
+    cluster: tuple[int, ...]
+    allowed: np.ndarray
+    source: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _DocFeatures:
+    persons: frozenset[str]
+    places: frozenset[str]  # sub-country place names
+    place_objs: tuple[Place, ...]
+    orgs: frozenset[str]
+    published: dt.date | None
+
+
+_PERSON = frozenset({"PERSON"})
+_ORG = frozenset({"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+
+
+def _features(claims: Sequence[Claim], published: dt.date | None) -> _DocFeatures:
+    persons: set[str] = set()
+    orgs: set[str] = set()
+    places: dict[str, Place] = {}
+    for c in claims:
+        for m in c.mentions:
+            key = m.entity or m.text.lower()
+            if m.type in _PERSON:
+                persons.add(key)
+            elif m.type in _ORG:
+                orgs.add(key)
+        for p in c.places:
+            if p.kind != "country":
+                places.setdefault(p.name.lower(), p)
+    return _DocFeatures(
+        frozenset(persons), frozenset(places), tuple(places.values()), frozenset(orgs), published
+    )
+
+
+def _place_clash(a: _DocFeatures, b: _DocFeatures) -> bool:
+    """Both name sub-country places, and none of one is compatible with any of the other."""
+    if not a.place_objs or not b.place_objs:
+        return False
+    return not any(places_compatible(p, q) for p in a.place_objs for q in b.place_objs)
+
+
+def event_clusters(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    config: Config,
+) -> Events:
+    """Group documents into events (see the module docstring)."""
+    import numpy as np
+
+    nd = len(documents)
+    index = {d.id: i for i, d in enumerate(documents)}
+    source = list(range(nd))
+    for i in range(nd):
+        seen = {i}
+        j = i
+        while (orig := documents[j].copy_of) is not None and orig in index:
+            j = index[orig]
+            if j in seen:
+                break
+            seen.add(j)
+        source[i] = j
+
+    per_doc: list[list[int]] = [[] for _ in range(nd)]
+    for ci, c in enumerate(claims):
+        if c.doc in index:
+            per_doc[index[c.doc]].append(ci)
+    dim = int(vectors.shape[1]) if vectors.ndim == 2 else 0
+    centroids = np.zeros((nd, dim), dtype=np.float32)
+    for di, rows in enumerate(per_doc):
+        if rows and dim:
+            mean = vectors[rows].mean(axis=0)
+            norm = float(np.linalg.norm(mean))
+            if norm > 0:
+                centroids[di] = mean / norm
+    feats = [
+        _features([claims[i] for i in rows], documents[di].published)
+        for di, rows in enumerate(per_doc)
+    ]
+    # Names most documents of a large batch share (a city, "police") say
+    # nothing about which event an article is about.
+    df: dict[str, int] = {}
+    for f in feats:
+        for key in f.persons | f.places | f.orgs:
+            df[key] = df.get(key, 0) + 1
+    common = (
+        {k for k, v in df.items() if v > max(3, 0.25 * nd)} if nd >= 8 else set()
+    )
+
+    cos = centroids @ centroids.T if dim else np.zeros((nd, nd), dtype=np.float32)
+    same = np.eye(nd, dtype=bool)
+    # Only pairs that share a name or have close centroids can be one event:
+    # an inverted index keeps this far from all pairs of a large batch.
+    postings: dict[str, list[int]] = {}
+    for di, f in enumerate(feats):
+        for key in (f.persons | f.places | f.orgs) - common:
+            postings.setdefault(key, []).append(di)
+    todo: set[tuple[int, int]] = set()
+    for docs in postings.values():
+        todo.update((a, b) for ai, a in enumerate(docs) for b in docs[ai + 1 :])
+    close = np.argwhere(np.triu(cos >= config.event_similarity, 1))
+    todo.update((int(a), int(b)) for a, b in close)
+    todo.update((min(di, si), max(di, si)) for di, si in enumerate(source) if di != si)
+    for a, b in sorted(todo):
+        ok = source[a] == source[b] or _same_event(
+            feats[a], feats[b], float(cos[a, b]), common, config
+        )
+        same[a, b] = same[b, a] = ok
+    # Components for blocking; ``allowed`` stays pairwise so one loose link
+    # does not chain two events together.
+    parent = list(range(nd))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(*np.nonzero(same), strict=True):
+        ra, rb = find(int(a)), find(int(b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    roots: dict[int, int] = {}
+    cluster = tuple(roots.setdefault(find(di), len(roots)) for di in range(nd))
+    src = np.asarray(source)
+    allowed = same & (src[:, None] != src[None, :])
+    return Events(cluster, allowed, tuple(source))
+
+
+def _same_event(
+    a: _DocFeatures, b: _DocFeatures, cos: float, common: set[str], config: Config
+) -> bool:
+    gap = _date_gap(a.published, b.published)
+    if gap is not None and gap > 180:
+        return False
+    persons = (a.persons & b.persons) - common
+    shared = persons | ((a.places & b.places) - common) | ((a.orgs & b.orgs) - common)
+    if _place_clash(a, b) and not persons:
+        return False
+    if persons or len(shared) >= 2:
+        return cos >= config.event_similarity - 0.35
+    if shared:
+        return cos >= config.event_similarity - 0.2
+    return cos >= config.event_similarity
+
+
+# -------------------------------------------------------------- claim matching
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A confirmed pair of claims (indices into the claim list, ``i < j``)."""
+
+    i: int
+    j: int
+    similarity: float
+    score: float
+
+
+def slot_overlap(a: Claim, b: Claim) -> tuple[float, bool]:
+    """How much two claims' slots agree, in [0, 1], and whether any slot is shared."""
+    from rapidfuzz import fuzz
+
+    ea, eb = set(a.entities), set(b.entities)
+    ent = len(ea & eb) / len(ea | eb) if ea and eb else 0.0
+    pred = 1.0 if a.predicate and a.predicate == b.predicate else 0.0
+    heads_a = {head_class(thing_head(q.thing)) for q in a.quantities} - {None}
+    heads_b = {head_class(thing_head(q.thing)) for q in b.quantities} - {None}
+    thing = 1.0 if heads_a & heads_b else 0.0
+    place = (
+        1.0 if any(places_compatible(p, q) for p in a.places for q in b.places) else 0.0
+    )
+    fuzzy = fuzz.token_set_ratio(a.text.lower(), b.text.lower()) / 100.0
+    score = 0.35 * ent + 0.15 * pred + 0.2 * thing + 0.15 * place + 0.15 * fuzzy
+    return score, bool(ent or pred or thing or place)
+
+
+def match_score(similarity: float, slots: float) -> float:
+    return 0.6 * similarity + 0.4 * slots
+
+
+def match(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    config: Config,
+    *,
+    events: Events | None = None,
+) -> list[Match]:
+    """Confirmed pairs of claims about one fact, sorted by score (descending),
+    then by index. Only claims of different sources in one event pair up."""
+    import numpy as np
+
+    if events is None:
+        events = event_clusters(documents, claims, vectors, config)
+    index = {d.id: i for i, d in enumerate(documents)}
+    doc_of = np.asarray([index.get(c.doc, -1) for c in claims], dtype=np.int64)
+    # wire copies are one source with their original: their claims are not compared
+    keep = [
+        ci for ci, d in enumerate(doc_of.tolist())
+        if d >= 0 and events.source[d] == d
+    ]
+    by_cluster: dict[int, list[int]] = {}
+    for ci in keep:
+        by_cluster.setdefault(events.cluster[int(doc_of[ci])], []).append(ci)
+    out: list[Match] = []
+    for rows in by_cluster.values():
+        if len(rows) < 2:
+            continue
+        idx = np.asarray(rows)
+        pairs = nearest(
+            vectors[idx], config.top_k, doc=doc_of[idx], allowed=events.allowed
+        )
+        for li, lj, sim in pairs:
+            if sim < config.min_similarity - 0.15:
+                continue
+            i, j = int(idx[li]), int(idx[lj])
+            slots, shared = slot_overlap(claims[i], claims[j])
+            score = match_score(sim, slots)
+            if shared and sim >= config.min_similarity - 0.15 and score >= config.match_threshold:
+                out.append(Match(min(i, j), max(i, j), sim, score))
+            elif sim >= max(0.8, config.min_similarity) and score >= config.match_threshold:
+                out.append(Match(min(i, j), max(i, j), sim, score))
+    out.sort(key=lambda m: (-m.score, m.i, m.j))
+    return out
+
+
+def groups(n: int, pairs: Sequence[tuple[int, int]], claims: Sequence[Claim]) -> list[str | None]:
+    """Fact group id per claim (None for claims in no pair): union-find over
+    the pairs; the id is a hash of the members' doc ids and texts, so it does
+    not depend on batch order."""
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    members: dict[int, list[int]] = {}
+    for i, j in pairs:
+        for x in (i, j):
+            members.setdefault(find(x), []).append(x)
+    out: list[str | None] = [None] * n
+    for rows in members.values():
+        uniq = sorted(set(rows))
+        key = "\n".join(sorted(f"{claims[x].doc}\t{claims[x].text}" for x in uniq))
+        gid = "g" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        for x in uniq:
+            out[x] = gid
+    return out
