@@ -185,8 +185,9 @@ def analyse(root: Token) -> Attribution:
     if source is None:
         source = _according_to(root)
     src_text, src_span = _phrase(source) if source is not None else (None, None)
+    predicate = "be" if v.lower_ in ("'s", "’s") and v.pos_ == "AUX" else v.lemma_.lower()
     return Attribution(
-        predicate=v.lemma_.lower() or None,
+        predicate=predicate or None,
         source=src_text,
         source_span=src_span,
         certainty=certainty,

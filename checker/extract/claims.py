@@ -115,9 +115,9 @@ def _embedded(root: Token, s: int, e: int) -> list[Token]:
     for t in root.subtree:
         if t.i < s or t.i > e or t.i == root.i:
             continue
-        if t.dep_ in ("advcl", "pcomp", "acl", "relcl", "conj") and t.pos_ == "VERB":
-            if clause_cue(t) is not None:
-                out.append(t)
+        embedded = t.dep_ in ("advcl", "pcomp", "acl", "relcl", "conj") and t.pos_ == "VERB"
+        if embedded and clause_cue(t) is not None:
+            out.append(t)
     return out
 
 

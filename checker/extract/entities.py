@@ -39,11 +39,17 @@ _TITLES = frozenset(
     "ms. ms sen. rep. gov. leader chairman chief ambassador spokesman spokeswoman lt. col. "
     "sgt. capt. officer det. detective sheriff mayor judge king queen prince princess".split()
 )
+_LONE_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
 _NORTH = re.compile(r"\bnorth korea", re.IGNORECASE)
 # Romanisation variants folded together (Korean eo/u, doubled letters, ...).
 _ROMAN = ((re.compile(r"eo"), "u"), (re.compile(r"oo"), "u"), (re.compile(r"ee"), "i"),
           (re.compile(r"(.)\1"), r"\1"), (re.compile(r"y$"), "i"))  # fmt: skip
 FUZZ_THRESHOLD = 88.0
+# words after which an ORG "name" is really part of a title ("Defense Minister")
+_TITLE_HEADS = frozenset(
+    "minister adviser advisor secretary ambassador spokesman spokeswoman spokesperson "
+    "chief director official officials envoy".split()
+)
 
 
 def find_mentions(span: SpacySpan, offset: int, doc_names_north_korea: bool) -> list[Mention]:
@@ -55,6 +61,22 @@ def find_mentions(span: SpacySpan, offset: int, doc_names_north_korea: bool) -> 
         if label not in _TYPES:
             continue
         start, end = ent.start_char, ent.end_char
+        doc = span.doc
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if label == "ORG" and nxt is not None and nxt.lower_ in _TITLE_HEADS:
+            continue
+        if label == "PERSON":
+            # "Yoon Suk-yeol": spaCy may stop the name at the hyphen
+            k = ent.end
+            while (
+                k + 1 < len(doc)
+                and doc[k].text == "-"
+                and not doc[k].whitespace_
+                and doc[k - 1].whitespace_ == ""
+                and doc[k + 1].is_alpha
+            ):
+                end = doc[k + 1].idx + len(doc[k + 1].text)
+                k += 2
         if text[start:end].lower().startswith("the "):
             start += 4
         for suf in ("'s", "’s"):
@@ -62,8 +84,8 @@ def find_mentions(span: SpacySpan, offset: int, doc_names_north_korea: bool) -> 
                 end -= len(suf)
         while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
             end -= 1
-        if end <= start:
-            continue
+        if end <= start or not text[start].isupper():
+            continue  # "n't", lower-case noise
         name = text[start:end]
         if label in ("GPE", "LOC") and name.lower() == "north":
             if not doc_names_north_korea:
@@ -159,17 +181,12 @@ def canonicalise(
     """Fill ``Mention.entity`` across the batch; entities sorted by id."""
     north = {d.id: names_north_korea(d) for d in documents}
     mentions = [(c.doc, m) for c in claims for m in c.mentions]
-    ids = _assign(mentions, north)
+    ids, names = _assign(mentions, north)
     variants: dict[str, Counter[str]] = defaultdict(Counter)
-    types: dict[str, str] = {}
     docs: dict[str, set[str]] = defaultdict(set)
-    canon_override: dict[str, str] = {}
     for (doc, m), eid in zip(mentions, ids, strict=True):
         variants[eid][m.text] += 1
-        types.setdefault(eid, eid.split(":", 1)[0].upper())
         docs[eid].add(doc)
-        if eid.startswith("gpe:") and eid[4:].upper() in _CODE_IDS:
-            canon_override[eid] = _CODE_IDS[eid[4:].upper()]
     it = iter(ids)
     new_claims = tuple(
         replace(c, mentions=tuple(replace(m, entity=next(it)) for m in c.mentions)) for c in claims
@@ -177,8 +194,8 @@ def canonicalise(
     entities = tuple(
         Entity(
             id=eid,
-            canonical=canon_override.get(eid) or _canonical(variants[eid]),
-            type=types[eid],
+            canonical=names.get(eid) or _canonical(variants[eid]),
+            type=eid.split(":", 1)[0].upper(),
             variants=tuple(sorted(variants[eid])),
             docs=tuple(sorted(docs[eid])),
         )
@@ -187,46 +204,68 @@ def canonicalise(
     return new_claims, entities
 
 
-_CODE_IDS: dict[str, str] = {}
-
-
 def _canonical(counts: Counter[str]) -> str:
     """Most frequent variant, ties to the longest, then alphabetical."""
     return min(counts, key=lambda v: (-counts[v], -len(v), v))
 
 
-def _country_id(code: str) -> str:
-    name = country_name(code)
-    _CODE_IDS[slug(name).upper()] = name
-    return "gpe:" + slug(name)
-
-
-def _assign(mentions: list[tuple[str, Mention]], north: dict[str, bool]) -> list[str]:
+def _assign(
+    mentions: list[tuple[str, Mention]], north: dict[str, bool]
+) -> tuple[list[str], dict[str, str]]:
+    """Entity id per mention, and canonical names fixed by the gazetteer."""
     out: list[str | None] = [None] * len(mentions)
+    names: dict[str, str] = {}
+    # name tokens of the people named in full, per document: a lone "Yoon"
+    # that spaCy tagged GPE or ORG is still that person
+    person_words: dict[str, set[str]] = defaultdict(set)
+    for doc, m in mentions:
+        toks = name_tokens(m.text)
+        if m.type == "PERSON" and len(toks) >= 2:
+            person_words[doc].update(roman_key(t) for t in toks)
     person_idx: list[int] = []
     for i, (doc, m) in enumerate(mentions):
-        if m.type == "PERSON":
+        text = m.text
+        is_north = text.lower() in ("north", "the north") and north.get(doc, False)
+        if m.type in ("GPE", "NORP", "LOC") and is_north:
+            out[i] = _country_id("KP", names)
+            continue
+        code = country_of(text) if m.type in ("GPE", "NORP", "LOC", "PERSON", "ORG") else None
+        if code is None and m.type in ("GPE", "PERSON"):
+            code = capital_country(text)
+        toks = name_tokens(text)
+        lone_person = (
+            _LONE_NAME.fullmatch(text) is not None
+            and len(toks) == 1
+            and roman_key(toks[0]) in person_words[doc]
+        )
+        if m.type == "PERSON" or (lone_person and code is None):
+            if code is not None and not lone_person and len(toks) == 1:
+                out[i] = _country_id(code, names)  # spaCy's "Kyiv" PERSON
+                continue
             person_idx.append(i)
             continue
-        if m.type in ("GPE", "NORP", "LOC"):
-            if m.text.lower() in ("north", "the north") and north.get(doc, False):
-                out[i] = _country_id("KP")
-                continue
-            code = country_of(m.text)
-            if code is None and m.type == "GPE":
-                code = capital_country(m.text)
-            if code is not None:
-                out[i] = _country_id(code)
-                continue
-        key = re.sub(r"[^a-z0-9]+", " ", fold(m.text)).strip()
+        if code is not None and m.type != "ORG":
+            out[i] = _country_id(code, names)
+            continue
+        key = re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
         key = re.sub(r"^the ", "", key)
         out[i] = f"{m.type.lower()}:{slug(key)}"
-    _assign_people(mentions, person_idx, out)
-    return [x or "" for x in out]
+    _assign_people(mentions, person_idx, out, names)
+    return [x or "" for x in out], names
+
+
+def _country_id(code: str, names: dict[str, str]) -> str:
+    name = country_name(code)
+    eid = "gpe:" + slug(name)
+    names[eid] = name
+    return eid
 
 
 def _assign_people(
-    mentions: list[tuple[str, Mention]], idx: Iterable[int], out: list[str | None]
+    mentions: list[tuple[str, Mention]],
+    idx: Iterable[int],
+    out: list[str | None],
+    names: dict[str, str],
 ) -> None:
     idx = list(idx)
     full = [i for i in idx if len(name_tokens(mentions[i][1].text)) >= 2]
@@ -248,6 +287,7 @@ def _assign_people(
             k += 1
         used.add(eid)
         gid[g] = eid
+        names[eid] = best
         for i in members[g]:
             out[i] = eid
     # surnames and short forms: the one group in the same document, else in the batch
