@@ -1,0 +1,374 @@
+"""CI mode through the command line: exit codes, the claim store across runs,
+baselines and the CI report files.
+
+The fast tests replace ``pipeline.analyse`` with a tiny rule-based stand-in
+(claims are lines; lines that start with the same word are about the same
+fact; different numbers conflict), so they pin the wiring of store, gate and
+reports without models. The slow tests run the real pipeline on ``seeds/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import re
+import shutil
+import sqlite3
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import yaml
+
+from checker import cli, pipeline, store
+from checker.config import Config
+from checker.model import Claim, Document, Finding, Mention, Report
+
+ROOT = Path(__file__).parent.parent
+_NUMBER = re.compile(r"\d[\d,]*")
+
+
+def fake_analyse(
+    documents: Sequence[Document],
+    config: Config,
+    *,
+    prior: pipeline.Prior | None = None,
+    progress: Any = None,
+    warnings: Sequence[str] = (),
+) -> pipeline.Analysis:
+    """Claims are non-empty lines; two lines from different articles that start
+    with the same word are about one fact: different numbers conflict, the same
+    numbers agree. Like the real pipeline, with a prior only findings that
+    touch a new document are kept."""
+    new_claims = []
+    for doc in documents:
+        start = 0
+        for k, line in enumerate(doc.text.split("\n")):
+            if line.strip():
+                word = line.split()[0]
+                new_claims.append(Claim(
+                    id=f"{doc.id}:{k}", doc=doc.id, sentence=k, start=start,
+                    end=start + len(line), text=line,
+                    mentions=(Mention(start, start + len(word), word, "ORG"),),
+                ))
+            start += len(line) + 1
+    prior_claims = prior.claims if prior is not None else ()
+    claims = [*prior_claims, *new_claims]
+    new_ids = {d.id for d in documents}
+    findings = []
+    for a, b in itertools.combinations(claims, 2):
+        if a.doc == b.doc or a.text.split()[0] != b.text.split()[0]:
+            continue
+        if prior is not None and not {a.doc, b.doc} & new_ids:
+            continue
+        same = _NUMBER.findall(a.text) == _NUMBER.findall(b.text)
+        findings.append(Finding(
+            id="f-" + hashlib.sha256(f"{a.id}|{b.id}".encode()).hexdigest()[:12],
+            verdict="agree" if same else "conflict", kind=None if same else "number",
+            claims=(a.id, b.id), docs=(a.doc, b.doc), comparator="quantity.v1",
+            score=0.9, rationale=f"{a.text!r} vs {b.text!r}", group=a.text.split()[0],
+        ))
+    dim = 3
+    vectors = np.ones((len(claims), dim), dtype=np.float32) / np.sqrt(dim)
+    docs = (*(prior.documents if prior is not None else ()), *documents)
+    report = Report(docs, tuple(claims), (), tuple(findings), config={"model": config.model})
+    return pipeline.Analysis(report, vectors, pipeline.Timings())
+
+
+def claimcheck(
+    args: Sequence[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str, str]:
+    """Run the console entry point; returns exit code, stdout, stderr."""
+    monkeypatch.setattr(sys, "argv", ["claimcheck", *args])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    out, err = capsys.readouterr()
+    code = exit_.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.setattr(pipeline, "analyse", fake_analyse)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [line for line in conn.iterdump() if "INSERT INTO \"runs\"" not in line]
+    finally:
+        conn.close()
+
+
+BATCH = {
+    "alpha.txt": "Rescuers said 40 people were saved from the flood.\nThe bridge reopened.\n",
+    "beta.txt": "Officials said the dam held.\nRescuers said 40 people were saved.\n",
+}
+CONFLICTING = "Rescuers said 400 people were saved overnight.\n"
+AGREEING = "Volunteers handed out bread.\nOfficials said the dam held all night.\n"
+
+CHECK = ["check", "articles", "--store", "claims.db", "-q", "--format", "json,sarif,junit"]
+
+
+def test_store_then_conflicting_then_agreeing_article(
+    fake: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, text in BATCH.items():
+        write(fake / "articles", name, text)
+    code, out, err = claimcheck(CHECK, capsys, monkeypatch)
+    assert (code, err) == (0, "")
+    assert "2 documents, 1 finding: 1 agree; ok" in out
+
+    # A new article that conflicts with the stored ones fails, naming the stored claims.
+    write(fake / "articles", "gamma.txt", CONFLICTING)
+    code, out, err = claimcheck(CHECK, capsys, monkeypatch)
+    assert code == 1, out + err
+    assert "3 documents, 2 findings: 2 conflict; 2 new findings at or above conflict" in out
+    report = json.loads((fake / "reports" / "report.json").read_text(encoding="utf-8"))
+    stored_claims = {c for f in report["findings"] for c in f["claims"]} - {"gamma:0"}
+    assert stored_claims == {"alpha:0", "beta:1"}
+    sarif = json.loads((fake / "reports" / "report.sarif").read_text(encoding="utf-8"))
+    result = sarif["runs"][0]["results"][0]
+    assert result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        "articles/gamma.txt"
+    )
+    related = result["relatedLocations"][0]["physicalLocation"]
+    assert related["artifactLocation"]["uri"] in ("articles/alpha.txt", "articles/beta.txt")
+    junit = ET.parse(fake / "reports" / "report.junit.xml").getroot()
+    assert len(list(junit.iter("failure"))) == 2
+
+    # It was still added: the same folder again is all known, nothing new, exit 0.
+    before = dump(fake / "claims.db")
+    code, out, _ = claimcheck(CHECK, capsys, monkeypatch)
+    assert code == 0
+    assert out.startswith("3 documents, 0 findings; ok")
+    assert dump(fake / "claims.db") == before
+
+    # A new article that agrees passes.
+    write(fake / "articles", "delta.txt", AGREEING)
+    code, out, _ = claimcheck(CHECK, capsys, monkeypatch)
+    assert code == 0, out
+    assert "4 documents, 1 finding: 1 agree; ok" in out
+    with store.open_store(fake / "claims.db") as db:
+        assert [d.id for d in db.documents()] == ["alpha", "beta", "gamma", "delta"]
+
+
+def test_baseline_accepts_the_current_findings(
+    fake: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, text in {**BATCH, "gamma.txt": CONFLICTING}.items():
+        write(fake / "articles", name, text)
+    check = ["check", "articles", "-q", "--format", "json", "--fail-on", "conflict"]
+    assert claimcheck(check, capsys, monkeypatch)[0] == 1
+    code, out, _ = claimcheck(
+        ["baseline", "articles", "--out", "baseline.json", "-q", "--reason", "reviewed"],
+        capsys, monkeypatch,
+    )
+    assert (code, out) == (0, "wrote 2 findings to baseline.json\n")
+    code, out, _ = claimcheck([*check, "--baseline", "baseline.json"], capsys, monkeypatch)
+    assert code == 0
+    assert "; ok (2 more accepted by the baseline)" in out
+    # A new conflict is not covered by the baseline.
+    write(fake / "articles", "omega.txt", "Rescuers said 4 people were saved.\n")
+    code, out, _ = claimcheck([*check, "--baseline", "baseline.json"], capsys, monkeypatch)
+    assert code == 1
+    assert "3 new findings at or above conflict (2 more accepted by the baseline)" in out
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [("never", 0), ("conflict", 0), ("disputed", 0), ("scope", 0), ("any", 1)],
+)
+def test_exit_code_per_fail_on(
+    fake: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    fail_on: str, code: int,
+) -> None:
+    """Two agreeing articles and one single-source claim: only --fail-on any
+    (which includes unique) fails, and the GitHub annotation level follows."""
+    write(fake / "articles", "alpha.txt", BATCH["alpha.txt"])
+    write(fake / "articles", "beta.txt", BATCH["beta.txt"])
+
+    def with_unique(*args: Any, **kw: Any) -> pipeline.Analysis:
+        a = fake_analyse(*args, **kw)
+        unique = Finding(
+            id="f-unique", verdict="unique", kind=None, claims=("alpha:1",), docs=("alpha",),
+            comparator="unique.v1", score=1.0, rationale="only alpha says so",
+        )
+        report = Report(a.report.documents, a.report.claims, (), (*a.report.findings, unique))
+        return pipeline.Analysis(report, a.vectors, a.timings)
+
+    monkeypatch.setattr(pipeline, "analyse", with_unique)
+    got, out, _ = claimcheck(
+        ["check", "articles", "-q", "--format", "github", "--fail-on", fail_on],
+        capsys, monkeypatch,
+    )
+    assert got == code
+    level = "::error" if code else "::notice"
+    assert f"{level} file=articles/alpha.txt,line=2,endLine=2,col=1,endColumn=21," in out
+
+
+def test_errors_are_one_line_with_exit_2(
+    fake: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(fake / "articles", "alpha.txt", BATCH["alpha.txt"])
+    (fake / "broken.json").write_text("{", encoding="utf-8")
+    code, _out, err = claimcheck(
+        ["check", "articles", "-q", "--baseline", "broken.json"], capsys, monkeypatch
+    )
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("claimcheck: error: baseline broken.json is not valid JSON")
+
+    (fake / "notes.db").write_text("not a database " * 100, encoding="utf-8")
+    code, _out, err = claimcheck(
+        ["check", "articles", "-q", "--store", "notes.db"], capsys, monkeypatch
+    )
+    assert code == 2
+    assert err == (
+        "claimcheck: error: notes.db is not a claimcheck claim store (file is not a database); "
+        "give --store a new file name\n"
+    )
+
+
+def test_a_locked_store_is_exit_2_with_the_message(
+    fake: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(fake / "articles", "alpha.txt", BATCH["alpha.txt"])
+    original = store.open_store
+
+    def quick(path: Any, *, timeout: float = 0.05) -> Any:
+        return original(path, timeout=timeout)
+
+    monkeypatch.setattr(store, "open_store", quick)
+    with original(fake / "claims.db") as other:
+        other.prior(exclude=(), model="x")  # another run holds the write lock
+        code, _out, err = claimcheck(
+            ["check", "articles", "-q", "--store", "claims.db"], capsys, monkeypatch
+        )
+    assert code == 2
+    assert err == (
+        "claimcheck: error: the claim store claims.db is locked by another run; "
+        "retry when it finishes\n"
+    )
+
+
+# ------------------------------------------------------------------ files for users
+
+
+def test_pre_commit_hook_entry() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "claimcheck"
+    assert hook["entry"] == "claimcheck check"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] is True
+    assert hook["args"] == ["--fail-on", "conflict", "-q", "--format", "json"]
+    assert re.search(hook["files"], "a/b.jsonl") and not re.search(hook["files"], "a.py")
+
+
+def test_example_workflow_checks_articles_with_the_store_and_uploads_sarif() -> None:
+    path = ROOT / "docs" / "examples" / "github-workflow.yml"
+    flow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["pull_request"]["paths"] == ["articles/**"]
+    assert triggers["push"]["paths"] == ["articles/**"]
+    steps = flow["jobs"]["check"]["steps"]
+    run = next(s["run"] for s in steps if s.get("name") == "Check the articles")
+    assert "claimcheck check articles" in run and "--store" in run and "sarif" in run
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
+    assert any(s.get("uses", "").startswith("actions/cache/restore") for s in steps)
+    # It is an example for users, not a live workflow of this repository.
+    assert not (ROOT / ".github" / "workflows" / "claimcheck.yml").exists()
+
+
+# ------------------------------------------------------------------ real pipeline
+
+
+@pytest.fixture(scope="module")
+def seeds_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.mark.slow
+def test_seeds_baseline_makes_the_check_pass(
+    seeds_cache: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seeds = str(ROOT / "seeds")
+    common = ["--cache-dir", str(seeds_cache), "--model", "fake", "-q"]
+    baseline = tmp_path / "baseline.json"
+    code, out, err = claimcheck(
+        ["baseline", seeds, "--out", str(baseline), *common], capsys, monkeypatch
+    )
+    assert code == 0, err
+    entries = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    check = ["check", seeds, "--out", str(tmp_path / "r"), "--format", "json", *common,
+             "--fail-on", "conflict"]
+    code, out, err = claimcheck(check, capsys, monkeypatch)
+    has_conflicts = any(e["verdict"] == "conflict" for e in entries)
+    assert code == (1 if has_conflicts else 0), out + err
+    code, out, err = claimcheck([*check, "--baseline", str(baseline)], capsys, monkeypatch)
+    assert code == 0, out + err
+
+
+@pytest.mark.slow
+def test_seeds_through_the_store(
+    seeds_cache: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Three seeds stored, then the fourth: only findings that involve it are
+    reported, and they are the ones a check of all four reports about it."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    names = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    rows = (ROOT / "seeds" / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    for name in names[:3]:
+        shutil.copy(ROOT / "seeds" / name, folder / name)
+    (folder / "manifest.csv").write_text(
+        "\n".join(r for r in rows if not r.startswith(names[3])) + "\n", encoding="utf-8"
+    )
+    common = ["--cache-dir", str(seeds_cache), "--model", "fake", "-q", "--format", "json",
+              "--fail-on", "never", "--store", str(tmp_path / "claims.db")]
+    code, _, err = claimcheck(["check", str(folder), "--out", str(tmp_path / "r1"), *common],
+                              capsys, monkeypatch)
+    assert code == 0, err
+    shutil.copy(ROOT / "seeds" / names[3], folder / names[3])
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, _, err = claimcheck(["check", str(folder), "--out", str(tmp_path / "r2"), *common],
+                              capsys, monkeypatch)
+    assert code == 0, err
+    new_id = Path(names[3]).stem
+    second = json.loads((tmp_path / "r2" / "report.json").read_text(encoding="utf-8"))
+    assert all(new_id in f["docs"] for f in second["findings"])
+    assert len(second["documents"]) == 4
+
+    code, _, err = claimcheck(
+        ["check", str(ROOT / "seeds"), "--out", str(tmp_path / "all"), *common[:-2]],
+        capsys, monkeypatch,
+    )
+    whole = json.loads((tmp_path / "all" / "report.json").read_text(encoding="utf-8"))
+    about_new = {f["id"] for f in whole["findings"] if new_id in f["docs"]}
+    assert {f["id"] for f in second["findings"]} == about_new
+
+    before = dump(tmp_path / "claims.db")
+    code, _, err = claimcheck(["check", str(folder), "--out", str(tmp_path / "r3"), *common],
+                              capsys, monkeypatch)
+    assert code == 0, err
+    third = json.loads((tmp_path / "r3" / "report.json").read_text(encoding="utf-8"))
+    assert third["findings"] == []
+    assert dump(tmp_path / "claims.db") == before
