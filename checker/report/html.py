@@ -255,12 +255,12 @@ def _header(page: Page, fail_on: str | None) -> str:
     return f"""<header class="top">
   <div class="brand"><span class="logo">claimcheck</span>
     <span class="facts"><b>{len(r.documents)}</b> articles · <b>{len(r.claims)}</b> claims ·
-    <b>{len(r.findings)}</b> findings{(" · " + esc(span)) if span else ""}</span>{gate}</div>
+    <b>{len(r.findings)}</b> findings{(" · " + esc(span)) if span else ""}</span>
+    <output id="shown-count" aria-live="polite"></output>{gate}</div>
   <form class="filters" id="filters">
     <fieldset class="chips"><legend>Verdicts</legend>{"".join(chips)}</fieldset>
     <label class="sel">Kind <select id="filter-kind"><option value="">any</option>{kinds}</select></label>
     <label class="sel">Outlet <select id="filter-outlet"><option value="">all</option>{outlets}</select></label>
-    <output id="shown-count" aria-live="polite"></output>
   </form>
 </header>"""
 
@@ -339,7 +339,7 @@ def _matrix(page: Page) -> str:
     )
     return f"""<section class="card" id="matrix" aria-labelledby="matrix-h">
   <h2 id="matrix-h">Who reports what <small>facts × outlets</small></h2>
-  <div class="matrix-wrap"><table class="matrix">
+  <div class="matrix-wrap"><table class="matrix{" dense" if len(docs) > 6 else ""}">
     <thead><tr><th class="corner" scope="col">Fact</th>{head}</tr></thead>
     <tbody>{body}</tbody></table></div>
   <div class="legend">{legend}</div>
