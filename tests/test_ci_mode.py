@@ -310,7 +310,7 @@ def test_seeds_baseline_makes_the_check_pass(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     seeds = str(ROOT / "seeds")
-    common = ["--cache-dir", str(seeds_cache), "--model", "fake", "-q"]
+    common = ["--cache-dir", str(seeds_cache), "-q"]  # the real packaged model
     baseline = tmp_path / "baseline.json"
     code, out, err = claimcheck(
         ["baseline", seeds, "--out", str(baseline), *common], capsys, monkeypatch
