@@ -346,6 +346,9 @@ def test_write_files_in_fixed_order(tmp_path: Path) -> None:
         "claims.parquet", "findings.parquet",
     ]
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)  # no temp files
+    mask = os.umask(0)
+    os.umask(mask)
+    assert all(p.stat().st_mode & 0o777 == 0o666 & ~mask for p in written)
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert data["gate"] == {"fail_on": "conflict", "failing": ["f-3a1c0e", "f-7b22d4", "f-0c9e51"]}
     assert (out / "report.md").read_text(encoding="utf-8") == RENDERERS["report.md"](make_report())

@@ -34,12 +34,21 @@ CLAIM_FORMATS = ("table", "csv", "json")
 __all__ = ["CLAIM_FORMATS", "FORMAT_ORDER", "render_claims", "write", "write_atomic"]
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: str | bytes) -> Path:
     """Write ``data`` to ``path`` so readers see the old file or the whole new
     one, never a part (temp file in the same folder, fsync, ``os.replace``)."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a report gets the usual
+        # permissions for a new file under the user's umask.
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
