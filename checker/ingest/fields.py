@@ -110,8 +110,10 @@ def _dateparser(text: str) -> dt.date | None:
     import dateparser
 
     try:
+        # English only: detecting the language tries every locale and is ~1 s per call.
         parsed = dateparser.parse(
             text,
+            languages=["en"],
             settings={
                 "REQUIRE_PARTS": ["day", "month", "year"],
                 "PARSERS": ["custom-formats", "absolute-time"],

@@ -102,10 +102,8 @@ class Line:
     start: int
     end: int
     text: str
-
-    @property
-    def words(self) -> int:
-        return len(_WORD.findall(self.text))
+    words: int  # word count
+    norm: str  # lower-case words joined by spaces, for comparing lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +128,8 @@ def lines(text: str, start: int = 0) -> list[Line]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            out.append(Line(s, e, text[s:e]))
+            words = _WORD.findall(text[s:e].lower())
+            out.append(Line(s, e, text[s:e], len(words), " ".join(words)))
     return out
 
 
@@ -241,12 +240,12 @@ def analyse(
     if len(ls) <= 1:  # one paragraph (e.g. a sentence to compare): all body
         return Layout((), None, None, outlets.get(0), published, place)
 
-    counts = Counter(_norm(x.text) for x in ls)
+    counts = Counter(x.norm for x in ls)
     seen: set[str] = set()
     kind: list[str] = []  # per line: body | title | deck | caption | boiler
     for i, line in enumerate(ls):
         t = line.text
-        n = _norm(t)
+        n = line.norm
         repeated = counts[n] > 1 and line.words >= 3
         k = "body"
         if markdown and (h := _MD_HEADING.fullmatch(t)):
@@ -301,7 +300,7 @@ def analyse(
     # Title: the first line when it looks like a headline (or equals the known title).
     if kind and kind[0] == "body":
         first = ls[0]
-        if title is not None and _norm(first.text) == _norm(title):
+        if title is not None and first.norm == _norm(title):
             kind[0] = "title"
         elif _headline_like(first) and not _terminal(first.text) and dateline(first.text) is None:
             kind[0] = "title"
