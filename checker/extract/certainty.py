@@ -204,6 +204,10 @@ def clause_cue(v: Token) -> Certainty | None:
         return "negated" if _negated(v) else "denied"
     if lemma in CONFIRMING:
         return "unconfirmed" if _negated(v) else "confirmed"
+    if lemma in EPISTEMIC:
+        subj = _subject(v)
+        if v.tag_ == "VBN" or (subj is not None and subj.lemma_.lower() in HEARSAY_NOUNS):
+            return "reported"
     local = _local_cue(v)
     if local == "reported":
         return local

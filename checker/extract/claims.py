@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from checker.extract.certainty import analyse, clause_cue
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-    from checker.segment import ParsedDocument
+    from checker.segment import ParsedDocument, ParsedSentence
 
 _MIN_WORDS = 4
 
@@ -125,33 +126,38 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
     """Doc-local claims of one parsed document, in text order."""
     document = parsed.document
     north = names_north_korea(document)
+    surnames = _person_words(parsed)
     full = document.text
     out: list[Claim] = []
+    quote = _QuoteState()
     for ps in parsed.sentences:
         span = ps.span
+        quote.next_sentence(ps)
         if not is_check_worthy(span):
+            quote.skip()
             continue
         off = ps.offset
         doc = span.doc
         quantities = find_quantities(span, off)
         times = find_times(span, off, document.published)
         places = find_places(span, off)
-        mentions = find_mentions(span, off, north)
-        pieces: list[tuple[int, int, Token]] = []
+        mentions = find_mentions(span, off, north, surnames)
+        pieces: list[tuple[int, int, Token, str | None]] = []
         for s, e, root in _clauses(span):
             cs, ce = _trim(full, doc[s].idx + off, doc[e].idx + len(doc[e].text) + off)
+            main = analyse(root).source
             if ce > cs:
-                pieces.append((cs, ce, root))
+                pieces.append((cs, ce, root, None))
             for sub in _embedded(root, s, e):
                 toks = list(sub.subtree)
                 ss, se = _trim(full, toks[0].idx + off, toks[-1].idx + len(toks[-1].text) + off)
                 if se > ss and (ss, se) != (cs, ce):
-                    pieces.append((ss, se, sub))
+                    pieces.append((ss, se, sub, main))
         multi = len(pieces) > 1
-        for k, (cs, ce, root) in enumerate(pieces, start=1):
+        made: list[Claim] = []
+        for k, (cs, ce, root, inherited) in enumerate(pieces, start=1):
             att = analyse(root)
-            source = att.source
-            out.append(
+            made.append(
                 Claim(
                     id=f"{document.id}:{ps.sentence.index}" + (f".{k}" if multi else ""),
                     doc=document.id,
@@ -160,7 +166,7 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
                     end=ce,
                     text=full[cs:ce],
                     certainty=att.certainty,
-                    source=source,
+                    source=att.source or inherited,
                     predicate=att.predicate,
                     negated=att.negated,
                     quantities=_within(quantities, cs, ce),
@@ -169,7 +175,86 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
                     mentions=_within(mentions, cs, ce),
                 )
             )
+        out.extend(quote.attribute(made))
+    out.extend(quote.ready + quote.flush())
     return tuple(out)
+
+
+_QUOTES_OPEN = '“"'
+_QUOTES_CLOSE = '”"'
+
+
+class _QuoteState:
+    """Carry a speaker across the sentences of one quotation.
+
+    ``"We will listen... We will respond...," Shin said.``: spaCy splits the
+    quote into sentences; those without a speaker of their own take the
+    speaker named where the quote closes, or else the one named in the
+    previous sentence of the same paragraph (a quote that continues).
+    """
+
+    def __init__(self) -> None:
+        self.paragraph = -1
+        self.open = False
+        self.pending: list[Claim] = []
+        self.last_source: str | None = None
+        self.inside = False
+        self.ready: list[Claim] = []
+
+    def next_sentence(self, ps: ParsedSentence) -> None:
+        if ps.offset != self.paragraph:
+            self.ready.extend(self.flush())
+            self.paragraph = ps.offset
+            self.open = False
+            self.last_source = None
+        text = ps.sentence.text
+        self.inside = self.open or text[:1] in _QUOTES_OPEN
+        for ch in text:
+            if ch == "“":
+                self.open = True
+            elif ch == "”":
+                self.open = False
+            elif ch == '"':
+                self.open = not self.open
+
+    def skip(self) -> None:
+        pass
+
+    def attribute(self, made: list[Claim]) -> list[Claim]:
+        ready, self.ready = self.ready, []
+        return ready + self._attribute(made)
+
+    def _attribute(self, made: list[Claim]) -> list[Claim]:
+        own = next((c.source for c in made if c.source), None)
+        if not self.inside:
+            self.last_source = own
+            return self.flush() + made
+        if own is None:
+            if self.open:
+                self.pending.extend(made)
+                return []
+            made = [replace(c, source=c.source or self.last_source) for c in made]
+            return self.flush() + made
+        self.last_source = own
+        done = [replace(c, source=own) for c in self.pending]
+        self.pending = []
+        return done + made
+
+    def flush(self) -> list[Claim]:
+        done = [replace(c, source=c.source or self.last_source) for c in self.pending]
+        self.pending = []
+        return done
+
+
+def _person_words(parsed: ParsedDocument) -> frozenset[str]:
+    """Family names and surnames of the people the document names in full."""
+    out: set[str] = set()
+    for ps in parsed.sentences:
+        for ent in ps.span.ents:
+            words = ent.text.replace("’s", "").replace("'s", "").split()
+            if ent.label_ == "PERSON" and len(words) >= 2:
+                out.update((words[0], words[-1]))
+    return frozenset(w for w in out if w[:1].isupper() and w.isalpha())
 
 
 _Slot = TypeVar("_Slot", Quantity, TimeExpr, Place, Mention)

@@ -52,10 +52,25 @@ _TITLE_HEADS = frozenset(
 )
 
 
-def find_mentions(span: SpacySpan, offset: int, doc_names_north_korea: bool) -> list[Mention]:
-    """Entity mentions in one sentence; offsets are ``idx + offset``."""
+def find_mentions(
+    span: SpacySpan,
+    offset: int,
+    doc_names_north_korea: bool,
+    person_words: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """Entity mentions in one sentence; offsets are ``idx + offset``.
+
+    ``person_words``: names of people the document names in full, so a lone
+    ``Umerov`` that spaCy missed is still a mention.
+    """
     out: list[Mention] = []
     text = span.doc.text
+    in_ents = {t.i for ent in span.ents for t in ent}
+    for tok in span:
+        if tok.i not in in_ents and tok.pos_ == "PROPN" and tok.text in person_words:
+            out.append(
+                Mention(tok.idx + offset, tok.idx + len(tok.text) + offset, tok.text, "PERSON")
+            )
     for ent in span.ents:
         label = ent.label_
         if label not in _TYPES:
@@ -94,6 +109,7 @@ def find_mentions(span: SpacySpan, offset: int, doc_names_north_korea: bool) -> 
         elif label in ("GPE", "LOC", "FAC") and capital_country(name) is not None:
             label = "GPE" if is_actor(ent.root) else "LOC"
         out.append(Mention(start + offset, end + offset, name, label))
+    out.sort(key=lambda m: (m.start, m.end))
     return out
 
 

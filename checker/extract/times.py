@@ -222,6 +222,18 @@ def _resolve(m: re.Match[str], pub: dt.date | None, future: bool) -> Interval:
     return None, None, "unknown"
 
 
+def resolve_text(text: str, published: dt.date | None, *, future: bool = False) -> TimeExpr | None:
+    """Resolve a whole string as one time expression (no parse needed)."""
+    m = _pattern().fullmatch(text.strip())
+    if m is None:
+        return None
+    low, high, precision = resolve(m, published, future)
+    if published is None:
+        low = high = None
+    t = text.strip()
+    return TimeExpr(0, len(t), t, low, high, precision)
+
+
 def _unit_precision(unit: str) -> Precision:
     u = unit.lower().rstrip("s")
     return {"day": "day", "week": "week", "month": "month", "year": "year"}.get(u, "decade")  # type: ignore[return-value]
