@@ -25,7 +25,7 @@ class Config:
     batch_size: int = 64
     # matching
     top_k: int = 8
-    min_similarity: float = 0.5
+    min_similarity: float = 0.6  # cosine for a candidate pair backed by one specific slot
     match_threshold: float = 0.55  # blend of cosine and slot overlap that confirms a pair
     event_similarity: float = 0.75  # document centroid cosine that alone makes one event
     update_days: int = 7  # publication gap after which a differing later report is an update

@@ -418,8 +418,63 @@ class Match:
     score: float
 
 
-def slot_overlap(a: Claim, b: Claim) -> tuple[float, bool]:
-    """How much two claims' slots agree, in [0, 1], and whether any slot is shared."""
+_DOUBT = ("denied", "unconfirmed")
+_STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into about over after
+    before than then that this these those there their them they he she it its his her we
+    our you your i me my is are was were be been being has have had do does did not no
+    will would could should may might can said says say also which who whom whose what
+    when where while more most some such other only just very so up out all any both
+    each few many much own same too s t""".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-case content words of a text, crudely singular."""
+    return frozenset(
+        singular(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS
+    )
+
+
+def idf_table(claims: Sequence[Claim]) -> dict[str, float]:
+    """Inverse document frequency of content words over a batch's claims."""
+    import math
+
+    df: dict[str, int] = {}
+    for c in claims:
+        for w in content_words(c.text):
+            df[w] = df.get(w, 0) + 1
+    n = len(claims)
+    return {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+
+
+def rare_overlap(a: Claim, b: Claim, idf: dict[str, float] | None) -> float:
+    """Share of the rarer claim's informative words (IDF-weighted) the other
+    one also uses: high when two long sentences share their distinctive part."""
+    wa, wb = content_words(a.text), content_words(b.text)
+    if not wa or not wb:
+        return 0.0
+    table = idf or {}
+
+    def weight(w: str) -> float:
+        return table.get(w, 1.0)
+
+    shared = sum(weight(w) for w in wa & wb)
+    return shared / min(sum(weight(w) for w in wa), sum(weight(w) for w in wb))
+
+
+@dataclass(frozen=True, slots=True)
+class Overlap:
+    """Slot evidence that two claims are about one fact."""
+
+    score: float  # in [0, 1]
+    strong: bool  # a specific slot is shared (predicate, counted thing, person)
+    rare: float  # IDF-weighted word overlap
+    contrast: bool = False  # one side denies or has not confirmed, the other asserts
+
+
+def slot_overlap(a: Claim, b: Claim, idf: dict[str, float] | None = None) -> Overlap:
+    """How much two claims' slots agree."""
     from rapidfuzz import fuzz
 
     ea, eb = set(a.entities), set(b.entities)
@@ -431,13 +486,35 @@ def slot_overlap(a: Claim, b: Claim) -> tuple[float, bool]:
     place = (
         1.0 if any(places_compatible(p, q) for p in a.places for q in b.places) else 0.0
     )
+    persons_a = {m.entity for m in a.mentions if m.type == "PERSON" and m.entity}
+    persons_b = {m.entity for m in b.mentions if m.type == "PERSON" and m.entity}
     fuzzy = fuzz.token_set_ratio(a.text.lower(), b.text.lower()) / 100.0
-    score = 0.35 * ent + 0.15 * pred + 0.2 * thing + 0.15 * place + 0.15 * fuzzy
-    return score, bool(ent or pred or thing or place)
+    rare = rare_overlap(a, b, idf)
+    score = (
+        0.15 * ent + 0.15 * pred + 0.2 * thing + 0.1 * place + 0.1 * fuzzy + 0.3 * rare
+    )
+    strong = bool(pred or thing or (persons_a & persons_b))
+    contrast = (a.certainty in _DOUBT) != (b.certainty in _DOUBT) and bool(ea & eb)
+    return Overlap(score, strong, rare, contrast)
 
 
 def match_score(similarity: float, slots: float) -> float:
     return 0.6 * similarity + 0.4 * slots
+
+
+def confirmed(similarity: float, ov: Overlap, config: Config) -> bool:
+    """Tiered: a close paraphrase; or a fair cosine backed by a shared
+    specific slot or distinctive words; or a low cosine backed by both."""
+    hi, mid = max(config.min_similarity + 0.25, 0.75), config.min_similarity
+    if similarity >= hi:
+        return True
+    if similarity >= mid and (ov.strong or ov.rare >= 0.35):
+        return match_score(similarity, ov.score) >= config.match_threshold
+    if similarity >= mid - 0.1 and ov.strong and ov.rare >= 0.3:
+        return match_score(similarity, ov.score) >= config.match_threshold - 0.05
+    # A denial or "not confirmed" names the fact in a few words; the assertion
+    # may be a long sentence, so the cosine is lower for the same fact.
+    return similarity >= mid - 0.15 and ov.contrast and ov.rare >= 0.3
 
 
 def match(
@@ -461,6 +538,7 @@ def match(
         ci for ci, d in enumerate(doc_of.tolist())
         if d >= 0 and events.source[d] == d
     ]
+    idf = idf_table([claims[ci] for ci in keep])
     by_cluster: dict[int, list[int]] = {}
     for ci in keep:
         by_cluster.setdefault(events.cluster[int(doc_of[ci])], []).append(ci)
@@ -472,17 +550,38 @@ def match(
         pairs = nearest(
             vectors[idx], config.top_k, doc=doc_of[idx], allowed=events.allowed
         )
-        for li, lj, sim in pairs:
-            if sim < config.min_similarity - 0.15:
-                continue
+        pairs += _doubt_pairs(claims, vectors, idx, doc_of, events, 3 * config.top_k)
+        for li, lj, sim in sorted(set(pairs), key=lambda t: (-t[2], t[0], t[1])):
             i, j = int(idx[li]), int(idx[lj])
-            slots, shared = slot_overlap(claims[i], claims[j])
-            score = match_score(sim, slots)
-            if shared and sim >= config.min_similarity - 0.15 and score >= config.match_threshold:
-                out.append(Match(min(i, j), max(i, j), sim, score))
-            elif sim >= max(0.8, config.min_similarity) and score >= config.match_threshold:
-                out.append(Match(min(i, j), max(i, j), sim, score))
+            ov = slot_overlap(claims[i], claims[j], idf)
+            if confirmed(sim, ov, config):
+                out.append(Match(min(i, j), max(i, j), sim, match_score(sim, ov.score)))
     out.sort(key=lambda m: (-m.score, m.i, m.j))
+    return out
+
+
+def _doubt_pairs(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    idx: np.ndarray,
+    doc_of: np.ndarray,
+    events: Events,
+    k: int,
+) -> list[tuple[int, int, float]]:
+    """Wider candidates for denials and "not confirmed" claims: they name a
+    fact briefly, so the assertions of it rank lower by cosine. Few claims
+    doubt, so this stays near linear."""
+    import numpy as np
+
+    doubt = [r for r, ci in enumerate(idx.tolist()) if claims[ci].certainty in _DOUBT]
+    out: list[tuple[int, int, float]] = []
+    for r in doubt:
+        sims = np.round(vectors[idx] @ vectors[idx[r]].astype(np.float64), 6)
+        ok = events.allowed[doc_of[idx[r]]][doc_of[idx]]
+        sims[~ok] = -np.inf
+        sims[r] = -np.inf
+        order = sorted(np.flatnonzero(sims > -np.inf).tolist(), key=lambda j: (-sims[j], j))
+        out.extend((min(r, j), max(r, j), float(sims[j])) for j in order[:k])
     return out
 
 

@@ -193,10 +193,10 @@ def test_claims_of_one_article_are_never_paired() -> None:
 
 
 def test_unique_claim_in_a_covered_event() -> None:
-    extra = "The suspect, John Doe, was arrested in Springfield on Monday"
+    extra = "Officers arrested 3 suspects, including John Doe, in Springfield on Monday"
     docs = [make_doc("a", [SHOOT_A, extra]), make_doc("b", [SHOOT_B])]
     slot_map = {**_slots(SHOOT_A, "Springfield", 2), **_slots(SHOOT_B, "Springfield", 2),
-                extra: {"entities": {"John Doe": "PERSON"},
+                extra: {"entities": {"John Doe": "PERSON"}, "quantities": {"3": (3, "suspects")},
                         "places": {"Springfield": ("US", "city")}, "predicate": "arrest"}}
     claims, vectors = _batch(docs, slot_map, CONFIG)
     findings = judge(docs, claims, vectors, CONFIG)

@@ -23,7 +23,7 @@ from checker.match import (
     places_compatible,
     thing_relation,
 )
-from checker.model import Claim, Comparison, ConflictKind, Quantity, TimeExpr, Verdict
+from checker.model import Claim, Comparison, ConflictKind, Place, Quantity, TimeExpr, Verdict
 
 
 def _when(d: dt.date | None) -> str | None:
@@ -221,19 +221,37 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
 # ---------------------------------------------------------------------- place
 
 
+_LOCATIVE = frozenset("in at near inside into within across throughout".split())
+
+
+def _where(c: Claim) -> list[Place]:
+    """Places the claim puts something in (``in Ukraine``, ``in Russia's Kursk
+    region``), not places named as actors or owners (``Russia warned``)."""
+    out = []
+    for p in c.places:
+        before = c.text[: max(0, p.start - c.start)].split()[-3:]
+        words = [w.lower().strip(",.;:") for w in before]
+        if words and (words[-1] in _LOCATIVE or (
+            len(words) >= 2 and words[-2] in _LOCATIVE and words[-1].endswith(("'s", "’s"))
+        )):
+            out.append(p)
+    return out
+
+
 @comparator("place.v1")
 def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Places in different countries, neither containing the other: a conflict
     of place (an update when one report is much later)."""
-    if not a.places or not b.places:
+    la, lb = _where(a), _where(b)
+    if not la or not lb:
         return None
-    if any(places_compatible(p, q) for p in a.places for q in b.places):
+    if any(places_compatible(p, q) for p in la for q in lb):
         return None
-    ca = {c for p in a.places if (c := place_country(p))}
-    cb = {c for p in b.places if (c := place_country(p))}
-    if not ca or not cb or ca & cb or None in (ca | cb):
+    ca = {c for p in la if (c := place_country(p))}
+    cb = {c for p in lb if (c := place_country(p))}
+    if not ca or not cb or ca & cb:
         return None
-    pa, pb = a.places[0], b.places[0]
+    pa, pb = la[-1], lb[-1]
     shown = f"{pa.text}{_who(a, ctx.published_a)} vs {pb.text}{_who(b, ctx.published_b)}"
     if _later(ctx) is not None:
         return Comparison("update", None, round(0.6 * ctx.match, 4),

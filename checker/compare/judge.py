@@ -28,14 +28,14 @@ def finding_id(
 
 
 def checkworthy(c: Claim) -> bool:
-    """Worth a coverage-gap finding: a number, or named actors with a place or
-    an event time, asserted rather than merely possible."""
-    if c.certainty == "possible":
+    """Worth a coverage-gap finding: a count of something, or named actors
+    with a place and an event time; asserted, not merely possible or negated."""
+    if c.certainty in ("possible", "negated") or c.negated:
         return False
-    if c.quantities:
+    if any(q.thing for q in c.quantities):
         return True
     has_time = any(t.role == "event" and t.low is not None for t in c.times)
-    return bool(c.entities) and (bool(c.places) or has_time)
+    return bool(c.entities) and bool(c.places) and has_time
 
 
 def _finding(

@@ -159,8 +159,9 @@ def _best(
     for i in range(len(ca)):
         for j in range(len(cb)):  # a handful of claims per sentence
             sim = float(sims[i, j])
-            slots, shared = slot_overlap(ca[i], cb[j])
-            score = match_score(sim, slots)
+            ov = slot_overlap(ca[i], cb[j])
+            shared = ov.strong or ov.rare >= 0.3
+            score = match_score(sim, ov.score)
             if best is None or score > best[0]:
                 best = (score, sim, shared, i, j)
     assert best is not None
