@@ -30,7 +30,9 @@ from checker import __version__
 from checker.gate import REPORTABLE, failing_verdicts
 from checker.model import Claim, Document, Finding, Report
 
-SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 FINGERPRINT = "claimcheckFindingId/v1"
 
 #: Files whose ``Document.text`` is the file's own text, so offsets map to
