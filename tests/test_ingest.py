@@ -416,6 +416,14 @@ def test_csv_records(tmp_path: Path) -> None:
     assert docs[0].text == BODY
 
 
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_csv_delimiter_comes_from_the_header(tmp_path: Path, sep: str) -> None:
+    text = "Officials said; however, the plan; which was late, passed; critics; disagreed."
+    data = f"id{sep}text{sep}outlet\nk1{sep}\"{text}\"{sep}Planet\n"
+    (doc,) = load([write(tmp_path / "a.csv", data)]).documents
+    assert (doc.id, doc.text, doc.outlet) == ("k1", text, "Planet")
+
+
 def test_manifest_named_on_the_command_line(tmp_path: Path) -> None:
     write(tmp_path / "texts" / "a.txt", BODY)
     write(tmp_path / "texts" / "b.txt", BODY.replace("Monday", "Friday"))
@@ -758,3 +766,34 @@ def test_layout_regions_are_sorted_disjoint_and_in_bounds(parts: list[str]) -> N
         assert last < s < e <= len(text)  # sorted, disjoint, non-empty
         assert text[s:e] == text[s:e].strip()
         last = e
+
+
+_SUFFIXES = st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl", ".csv"])
+_STRUCTURED = st.one_of(
+    st.binary(max_size=200),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+        lambda kids: st.lists(kids, max_size=4)
+        | st.dictionaries(st.sampled_from(["text", "body", "date", "id", "file", "x"]), kids, max_size=4),
+        max_leaves=12,
+    ).map(lambda v: json.dumps(v).encode()),
+    st.lists(st.text(max_size=20), max_size=6).map(lambda xs: ("text,date\n" + "\n".join(xs)).encode()),
+    st.text(max_size=200).map(lambda t: f"---\n{t}\n---\n{BODY}".encode("utf-8", "surrogatepass")),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_SUFFIXES, _STRUCTURED)
+def test_any_file_of_any_type_loads_or_raises_input_error(
+    tmp_path: Path, suffix: str, data: bytes
+) -> None:
+    f = tmp_path / f"any{suffix}"
+    f.write_bytes(data)
+    try:
+        batch = load([f])
+    except InputError as e:
+        assert "\n" not in str(e)
+        return
+    for doc in batch.documents:
+        assert all(0 <= s <= e <= len(doc.text) for s, e in doc.boilerplate)

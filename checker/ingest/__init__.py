@@ -29,6 +29,7 @@ from checker.ingest.formats import (
     ManifestRow,
     Read,
     Record,
+    is_manifest,
     read,
     suffix,
 )
@@ -189,7 +190,7 @@ def _walk(folder: Path, name: str, warnings: list[str]) -> list[_Source]:
 
 def _manifest(path: Path, name: str, warnings: list[str]) -> list[ManifestRow] | None:
     """Rows of a manifest CSV, or None when the file is not a manifest."""
-    if suffix(path) != ".csv":
+    if suffix(path) != ".csv" or not is_manifest(path, name):
         return None
     try:
         got: Read = read(path, name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -18,7 +19,7 @@ from typing import Any
 
 from checker.errors import InputError
 from checker.ingest.decode import read_text
-from checker.ingest.fields import as_text, pick
+from checker.ingest.fields import as_text, canonical_field, pick
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".json", ".jsonl", ".csv")
 _ALIASED_SUFFIXES = {
@@ -213,25 +214,10 @@ def _from_rows(rows: Iterable[dict[str, Any]], name: str, unit: str) -> Read:
 
 
 def _csv(text: str, name: str, path: Path) -> Read:
-    limit = csv.field_size_limit()
-    csv.field_size_limit(max(limit, 2**31 - 1))
-    try:
-        sample = text[:4096]
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
-        rows = list(reader)
-    except csv.Error as e:
-        raise InputError(f"{name} is not a readable CSV file ({e}); fix or remove it") from None
-    finally:
-        csv.field_size_limit(limit)
+    rows = _csv_rows(text, name)
     if not rows:
         raise InputError(f"empty file: {name} (add the article text or remove the file)")
     header = rows[0]
-    from checker.ingest.fields import canonical_field
-
     fields = [canonical_field(h) for h in header]
     if "text" not in fields:
         if "file" in fields:
@@ -246,6 +232,40 @@ def _csv(text: str, name: str, path: Path) -> Read:
         )
     records = [pick(_row(header, r)) for r in rows[1:] if any(c.strip() for c in r)]
     return _from_rows(records, name, "row")
+
+
+def _csv_rows(text: str, name: str, *, limit: int | None = None) -> list[list[str]]:
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, 2**31 - 1))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        return list(reader if limit is None else itertools.islice(reader, limit))
+    except csv.Error as e:
+        raise InputError(f"{name} is not a readable CSV file ({e}); fix or remove it") from None
+    finally:
+        csv.field_size_limit(old)
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter under which the header names the most known fields
+    (sniffing the body instead is fooled by commas and semicolons in articles)."""
+    header = text.split("\n", 1)[0]
+
+    def known(d: str) -> int:
+        return sum(canonical_field(h) is not None for h in next(csv.reader([header], delimiter=d)))
+
+    return max((",", ";", "\t", "|"), key=lambda d: (known(d), d == ","))
+
+
+def is_manifest(path: Path, name: str) -> bool:
+    """A CSV with a file or path column and no text column (read cheaply: the
+    header only)."""
+    try:
+        rows = _csv_rows(read_text(path, name), name, limit=1)
+    except InputError:
+        return False
+    fields = [canonical_field(h) for h in rows[0]] if rows else []
+    return "file" in fields and "text" not in fields
 
 
 def _row(header: list[str], row: list[str]) -> dict[str, Any]:
