@@ -100,4 +100,7 @@ def format_number(value: float) -> str:
     """A canonical spelling that :func:`parse_number` reads back to ``value``."""
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}"
-    return repr(float(value))
+    text = repr(float(value))
+    if "e" in text:  # no exponents in news: spell it out
+        text = f"{value:.20f}".rstrip("0").rstrip(".")
+    return text
