@@ -15,6 +15,8 @@ Decisions (documented because they are judgement calls):
 * ordinals (``first``, ``3rd``) are ranks, not quantities;
 * numbers inside names (``Group of Seven``, ``Top 10``) are skipped when spaCy
   tags them as part of an ORG/WORK_OF_ART/... entity;
+* a singular indefinite subject of a verb of harm (``A man was killed``)
+  counts one (text ``A``, thing ``man``): news states single casualties so;
 * a range ``3 to 5`` has value 3 (its low end); vague plurals (``hundreds
   of``) are approximate intervals with value at their low end.
 """
@@ -183,6 +185,34 @@ def find_quantities(span: SpacySpan, offset: int) -> list[Quantity]:
         q = _make(span, m, base, offset)
         if q is not None:
             out.append(q)
+    out.extend(_implicit_one(span, offset, {(q.start, q.end) for q in out}))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+# Verbs of harm whose singular indefinite subject counts one victim:
+# "A 17-year-old boy died" states one death as surely as "one boy died".
+_HARM_VERBS = frozenset({"kill", "die", "injure", "wound", "hurt", "shoot", "murder", "slay"})
+
+
+def _implicit_one(span: SpacySpan, offset: int, taken: set[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for tok in span:
+        if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
+            continue
+        noun = tok.head
+        if noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = noun.head
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+        if not any(v.lemma_.lower() in _HARM_VERBS for v in verbs):
+            continue
+        start = tok.idx + offset
+        end = start + len(tok.text)
+        if (start, end) in taken:
+            continue
+        mods = _modifiers(noun, {tok.i})
+        out.append(Quantity(start, end, tok.text, 1.0, 1.0, 1.0, None, noun.text, mods))
     return out
 
 
