@@ -797,3 +797,18 @@ def test_any_file_of_any_type_loads_or_raises_input_error(
         return
     for doc in batch.documents:
         assert all(0 <= s <= e <= len(doc.text) for s, e in doc.boilerplate)
+
+
+def test_ingest_summary_tool(capsys: pytest.CaptureFixture[str], seeds_dir: Path, tmp_path: Path) -> None:
+    from checker.ingest.__main__ import main
+
+    assert main([str(seeds_dir)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[3].split("\t")[:3] == [
+        "004_c4590c5089a8cb2d", "Korea Bizwire", "2024-11-27",
+    ]
+    assert err.startswith("4 documents, 0 copies, 4 with outlet, 4 with date, 0 warnings in ")
+    assert main([str(tmp_path / "nope")]) == 2
+    assert capsys.readouterr().err == (
+        f"claimcheck: error: no such file or folder: {tmp_path / 'nope'} (check the path)\n"
+    )
