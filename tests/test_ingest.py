@@ -812,3 +812,26 @@ def test_ingest_summary_tool(capsys: pytest.CaptureFixture[str], seeds_dir: Path
     assert capsys.readouterr().err == (
         f"claimcheck: error: no such file or folder: {tmp_path / 'nope'} (check the path)\n"
     )
+
+
+def test_related_box_in_mid_article_ends_at_the_next_sentence(tmp_path: Path) -> None:
+    box = "MORE FROM EXAMPLE.COM\n+ Bridge repairs start in June\n+ Teachers welcome plan\n"
+    text = BODY + box + "The mayor said the vote was close.\n" + BODY.replace("council", "board")
+    (doc,) = load([write(tmp_path / "a.txt", text)]).documents
+    for line in box.splitlines():
+        assert in_boilerplate(doc, line)
+    assert not in_boilerplate(doc, "The mayor said the vote was close.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company's newsletter reported that five people were hurt in the blast.",
+        "Police said the cookies were laced with a sedative, according to the complaint.",
+        "Top officials said the bridge would reopen.",
+        "Sign language interpreters were present at the briefing on Monday.",
+    ],
+)
+def test_body_lines_that_mention_promo_words_stay_body(tmp_path: Path, line: str) -> None:
+    (doc,) = load([write(tmp_path / "a.txt", BODY + line + "\n" + BODY)]).documents
+    assert not in_boilerplate(doc, line)

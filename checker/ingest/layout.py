@@ -80,8 +80,10 @@ _PROMO = re.compile(
     r"^(?:sign up\b|subscribe\b|advertisement$|share(?: this)?(?: article| story)?$|print$"
     r"|email$|comments?$|follow (?:us|@)|click here\b|listen to this article|\d+ min read$"
     r"|all rights reserved|(?:download|get) (?:the|our) app)"
-    r"|\bnewsletters?\b|\byour inbox\b|\bpromotional (?:content|offers|emails)\b"
-    r"|\bprivacy policy\b|\bterms of (?:service|use)\b|\bcookie(?:s| policy| settings)\b",
+    r"|\b(?:our|free|daily|weekly|morning|evening|e-?mail) newsletters?\b"
+    r"|\bnewsletters?\b.*\b(?:sign up|subscribe)\b|\b(?:sign up|subscribe)\b.*\bnewsletters?\b"
+    r"|\byour inbox\b|\bpromotional (?:content|offers|emails)\b"
+    r"|\bprivacy policy\b|\bterms of (?:service|use)\b|\bcookie (?:policy|settings)\b",
     re.IGNORECASE,
 )
 _CREDIT_WORDS = re.compile(
@@ -313,14 +315,18 @@ def analyse(
             if kind[i] == "body" and _headline_like(ls[i], max_words=40) and ls[i].words >= 4:
                 kind[i] = "boiler"
     # After a section marker ("More to Read", "Top 10 Stories"), headline lists
-    # and promos are not article text.
+    # and promos are not article text. In the last third of the text a list
+    # may hold teaser sentences too; earlier, the article resumes at the first
+    # sentence (a "More from ..." box in the middle of the story).
+    footer = ls[0].start + 2 * (ls[-1].end - ls[0].start) // 3
     in_section = False
     for i, k in enumerate(kind):
         if k == "section":
             in_section = True
             kind[i] = "boiler"
         elif in_section and k == "body":
-            if _terminal(ls[i].text) and ls[i].words > 30:
+            long_sentence = _terminal(ls[i].text) and ls[i].words > 30
+            if long_sentence or (ls[i].start < footer and _sentence_like(ls[i])):
                 in_section = False
             else:
                 kind[i] = "boiler"
