@@ -391,17 +391,23 @@ def event_clusters(
 def _same_event(
     a: _DocFeatures, b: _DocFeatures, cos: float, common: set[str], config: Config
 ) -> bool:
+    """People named in both weigh most, then sub-country places; institutions
+    (a hospital, a police department) serve many events and weigh least."""
+    persons = (a.persons & b.persons) - common
+    places = (a.places & b.places) - common
+    orgs = (a.orgs & b.orgs) - common
     gap = _date_gap(a.published, b.published)
     if gap is not None and gap > 180:
         return False
-    persons = (a.persons & b.persons) - common
-    shared = persons | ((a.places & b.places) - common) | ((a.orgs & b.orgs) - common)
     if _place_clash(a, b) and not persons:
         return False
-    if persons or len(shared) >= 2:
-        return cos >= config.event_similarity - 0.35
-    if shared:
-        return cos >= config.event_similarity - 0.2
+    if gap is not None and gap > config.update_days and not persons:
+        return cos >= config.event_similarity + 0.15
+    evidence = 2.0 * len(persons) + 1.0 * len(places) + 0.5 * len(orgs)
+    if evidence >= 2:
+        return cos >= config.event_similarity - 0.3
+    if evidence >= 1:
+        return cos >= config.event_similarity - 0.15
     return cos >= config.event_similarity
 
 
