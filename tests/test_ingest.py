@@ -835,3 +835,8 @@ def test_related_box_in_mid_article_ends_at_the_next_sentence(tmp_path: Path) ->
 def test_body_lines_that_mention_promo_words_stay_body(tmp_path: Path, line: str) -> None:
     (doc,) = load([write(tmp_path / "a.txt", BODY + line + "\n" + BODY)]).documents
     assert not in_boilerplate(doc, line)
+
+
+def test_a_file_named_on_its_own_takes_its_folders_manifest(seeds_dir: Path) -> None:
+    (doc,) = load([seeds_dir / "003_7c43dcd8dd1cd5bf.txt"]).documents
+    assert (doc.outlet, doc.published) == ("ABC News (Associated Press)", dt.date(2024, 10, 22))

@@ -131,6 +131,7 @@ def _sources(paths: Sequence[Path], warnings: list[str]) -> list[_Source]:
         raise InputError(f"no paths given (name article files or folders; {EXPECTED})")
     out: list[_Source] = []
     seen: set[Path] = set()
+    sibling: dict[Path, dict[Path, dict[str, Any]]] = {}
 
     def add(path: Path, name: str, meta: dict[str, Any]) -> None:
         key = path.resolve()
@@ -155,12 +156,27 @@ def _sources(paths: Sequence[Path], warnings: list[str]) -> list[_Source]:
             )
         manifest = _manifest(path, name, warnings)
         if manifest is None:
-            add(path, name, {})
+            add(path, name, _sibling_manifest(path, sibling).get(path.resolve(), {}))
             continue
         for row in manifest:
             if _usable(row, warnings):
                 add(row.file, row.name, row.meta)
     return out
+
+
+def _sibling_manifest(
+    path: Path, cache: dict[Path, dict[Path, dict[str, Any]]]
+) -> dict[Path, dict[str, Any]]:
+    """Metadata from a ``manifest.csv`` next to a file named on its own: a
+    folder's manifest applies to its files however they are named."""
+    folder = path.parent.resolve()
+    if folder not in cache:
+        found = path.parent / "manifest.csv"
+        rows = _manifest(found, str(found), []) if found.is_file() else None
+        cache[folder] = {
+            r.file.resolve(): r.meta for r in rows or [] if r.name and r.file.is_file()
+        }
+    return cache[folder]
 
 
 def _walk(folder: Path, name: str, warnings: list[str]) -> list[_Source]:
