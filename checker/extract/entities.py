@@ -43,7 +43,7 @@ _LONE_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
 _NORTH = re.compile(r"\bnorth korea", re.IGNORECASE)
 # Romanisation variants folded together (Korean eo/u, doubled letters, ...).
 _ROMAN = ((re.compile(r"eo"), "u"), (re.compile(r"oo"), "u"), (re.compile(r"ee"), "i"),
-          (re.compile(r"(.)\1"), r"\1"), (re.compile(r"y$"), "i"))  # fmt: skip
+          (re.compile(r"y$"), "i"), (re.compile(r"(.)\1+"), r"\1"))  # fmt: skip
 FUZZ_THRESHOLD = 88.0
 # words after which an ORG "name" is really part of a title ("Defense Minister")
 _TITLE_HEADS = frozenset(
@@ -142,7 +142,7 @@ def roman_key(token: str) -> str:
 
 def person_key(name: str) -> str:
     """The comparable form of a full name: folded tokens joined."""
-    return "".join(roman_key(t) for t in name_tokens(name))
+    return roman_key("".join(roman_key(t) for t in name_tokens(name)))
 
 
 def _blocks(tokens: Sequence[str]) -> set[tuple[str, str]]:
