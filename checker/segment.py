@@ -74,6 +74,8 @@ def parse(
                 continue
             start = s + span.start_char + (len(text) - len(text.lstrip()))
             end = start + len(stripped)
+            if _in_boilerplate(doc, start, end):  # e.g. a credit closing a caption line
+                continue
             sent = Sentence(doc.id, len(per_doc[i]), start, end, doc.text[start:end])
             per_doc[i].append(ParsedSentence(sent, span, s))
     for doc, sents in zip(documents, per_doc, strict=True):

@@ -125,12 +125,6 @@ def test_boilerplate_lines_produce_no_sentences(
     assert sum("arrives at the Ministry of National Defense" in t for t in texts) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segment.parse skips only paragraphs wholly inside boilerplate; a caption's "
-    "trailing credit ('... 2023. Courtesy of presidential office', '... Yonhap') is a "
-    "boilerplate region inside a line and still becomes a sentence",
-)
 def test_credit_inside_a_caption_line_produces_no_sentence(
     sentences: dict[str, tuple[Sentence, ...]],
 ) -> None:
