@@ -43,7 +43,8 @@ _LONE_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
 _NORTH = re.compile(r"\bnorth korea", re.IGNORECASE)
 # Romanisation variants folded together (Korean eo/u, doubled letters, ...).
 _ROMAN = ((re.compile(r"eo"), "u"), (re.compile(r"oo"), "u"), (re.compile(r"ee"), "i"),
-          (re.compile(r"y$"), "i"), (re.compile(r"(.)\1+"), r"\1"))  # fmt: skip
+          (re.compile(r"(.)\1+"), r"\1"), (re.compile(r"y$"), "i"),
+          (re.compile(r"(.)\1+"), r"\1"))  # fmt: skip
 FUZZ_THRESHOLD = 88.0
 # words after which an ORG "name" is really part of a title ("Defense Minister")
 _TITLE_HEADS = frozenset(
