@@ -7,6 +7,7 @@ stays cheap and ``--help`` instant.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -108,6 +109,9 @@ def analyse(
     claims, entities = extract.canonicalise(doc_local, all_docs)
     t = timings.add("extract", t)
 
+    # Our own bars cover embedding; the model loader's bar would only be noise
+    # (and would ignore -q).
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     embedder = embed.load_embedder(config.model, cache_dir=config.cache_dir)
     with progress.stage("embed", total=len(new_claims)) as advance:
         new_vectors = embed.encode(
@@ -122,10 +126,10 @@ def analyse(
 
     new_ids = {d.id for d in documents} if prior is not None else None
     with progress.stage("compare", total=None):
+        # judge records its own "match" and "compare" seconds
         findings = compare.judge(
             all_docs, claims, vectors, config, only_docs=new_ids, timings=timings.seconds
         )
-    timings.add("compare", t)
     report = Report(
         documents=tuple(all_docs),
         claims=tuple(claims),
@@ -217,6 +221,7 @@ def _text_encoder(config: Config) -> Callable[[list[str]], np.ndarray]:
     def encode(texts: list[str]) -> np.ndarray:
         from checker import embed
 
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         embedder = embed.load_embedder(config.model, cache_dir=config.cache_dir)
         return embed.encode(embedder, texts, batch_size=config.batch_size, on_batch=None)
 
