@@ -15,8 +15,9 @@ Decisions (documented because they are judgement calls):
 * ordinals (``first``, ``3rd``) are ranks, not quantities;
 * numbers inside names (``Group of Seven``, ``Top 10``) are skipped when spaCy
   tags them as part of an ORG/WORK_OF_ART/... entity;
-* a singular indefinite subject of a verb of harm (``A man was killed``)
-  counts one (text ``A``, thing ``man``): news states single casualties so;
+* people harmed and counted without digits (``A man was killed``, ``both
+  died``, ``a man and a woman were shot``) are counted by
+  :mod:`checker.extract.casualties` (text ``A``, thing ``man``);
 * a range ``3 to 5`` has value 3 (its low end); vague plurals (``hundreds
   of``) are approximate intervals with value at their low end.
 """
@@ -27,6 +28,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from checker.extract.casualties import harm_counts
 from checker.extract.numbers import NUMBER, parse_number
 from checker.model import Quantity
 
@@ -146,7 +148,7 @@ def _is_time_number(tok: Token, text: str) -> bool:
     return False
 
 
-def _modifiers(head: Token, skip: set[int]) -> tuple[str, ...]:
+def noun_modifiers(head: Token, skip: set[int]) -> tuple[str, ...]:
     """Words narrowing the counted thing: compounds, adjectives, ``of`` objects."""
     out: list[str] = []
     seen_ents: set[int] = set()
@@ -185,34 +187,8 @@ def find_quantities(span: SpacySpan, offset: int) -> list[Quantity]:
         q = _make(span, m, base, offset)
         if q is not None:
             out.append(q)
-    out.extend(_implicit_one(span, offset, {(q.start, q.end) for q in out}))
+    out.extend(harm_counts(span, offset, {(q.start, q.end) for q in out}))
     out.sort(key=lambda q: (q.start, q.end))
-    return out
-
-
-# Verbs of harm whose singular indefinite subject counts one victim:
-# "A 17-year-old boy died" states one death as surely as "one boy died".
-_HARM_VERBS = frozenset({"kill", "die", "injure", "wound", "hurt", "shoot", "murder", "slay"})
-
-
-def _implicit_one(span: SpacySpan, offset: int, taken: set[tuple[int, int]]) -> list[Quantity]:
-    out = []
-    for tok in span:
-        if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
-            continue
-        noun = tok.head
-        if noun.tag_ != "NN" or noun.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        verb = noun.head
-        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-        if not any(v.lemma_.lower() in _HARM_VERBS for v in verbs):
-            continue
-        start = tok.idx + offset
-        end = start + len(tok.text)
-        if (start, end) in taken:
-            continue
-        mods = _modifiers(noun, {tok.i})
-        out.append(Quantity(start, end, tok.text, 1.0, 1.0, 1.0, None, noun.text, mods))
     return out
 
 
@@ -248,6 +224,8 @@ def _make(span: SpacySpan, m: re.Match[str], base: int, offset: int) -> Quantity
             return None
         if _is_time_number(first, raw) and unit is None:
             return None
+        if unit is None and _not_a_count(first, raw):
+            return None
         nxt_i = first.i + 1
         if nxt_i < len(first.doc) and first.doc[nxt_i].lower_ in ("block", "blocks"):
             return None  # street address: "the 300 block of"
@@ -275,6 +253,78 @@ def _make(span: SpacySpan, m: re.Match[str], base: int, offset: int) -> Quantity
         thing=thing,
         modifiers=modifiers,
         approximate=approximate,
+    )
+
+
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+    "thurs fri sat sun".split()
+)
+_STREETS = frozenset(
+    "st street ave avenue rd road blvd boulevard dr drive ln lane way ct court pl place "
+    "cir circle pkwy parkway hwy highway terrace ter".split()
+)
+_CALL_VERBS = frozenset({"call", "dial", "text", "phone"})
+_CALL_NOUNS = frozenset(
+    "call calls caller callers dispatcher dispatchers operator operators center centre "
+    "system line tape tapes recording recordings".split()
+)
+
+
+def _not_a_count(tok: Token, text: str) -> bool:
+    """A number that names or describes rather than counts.
+
+    Ages (``Smith, 24,``; ``ages 20 and 22``; ``(26)``), ordinals written as
+    fractions (``a fourth person``), phone and service numbers (``called
+    911``, ``911 calls``) and labels after a name (``Route 9``, ``Channel
+    2``, ``LEX 18``)."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "Smith, 24, was shot"; "the boy, 3,"
+    if prev is not None and prev.lower_ in ("age", "ages", "aged"):
+        return True
+    if (
+        prev is not None
+        and prev.text == "("
+        and nxt is not None
+        and nxt.text == ")"
+        and tok.i >= 2
+        and doc[tok.i - 2].pos_ in ("PROPN", "NOUN")
+    ):
+        return True  # "Harth (26)"
+    if tok.ent_type_ == "ORDINAL" or (
+        tok.lower_ in ("a", "an", "one") and nxt is not None and nxt.ent_type_ == "ORDINAL"
+    ):
+        return not (
+            nxt is not None
+            and (
+                nxt.lower_ == "of"
+                or (
+                    nxt.ent_type_ == "ORDINAL"
+                    and nxt.i + 1 < len(doc)
+                    and doc[nxt.i + 1].lower_ == "of"
+                )
+            )
+        )  # "a fourth person" is a rank; "a third of" a fraction
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _CALL_VERBS:
+        return True  # "called 911", "dial 311"
+    if re.fullmatch(r"[2-9]11", text) and (
+        (nxt is not None and nxt.lower_ in _CALL_NOUNS)
+        or (prev is not None and prev.lemma_.lower() in _CALL_VERBS)
+    ):
+        return True
+    if tok.dep_ == "nummod" and tok.head.lower_.rstrip(".") in _STREETS:
+        return True  # "20 Copeland St."
+    # "Route 9", "Channel 2", "LEX 18": a label after a name
+    return (
+        prev is not None
+        and prev.tag_ == "NNP"
+        and prev.text[:1].isupper()
+        and prev.lower_.rstrip(".") not in _MONTHS
+        and prev.lower_.rstrip(".") not in _WEEKDAYS
+        and not (tok.dep_ == "nummod" and tok.head.i > tok.i)
     )
 
 
@@ -316,4 +366,4 @@ def _thing(first: Token, last: Token, unit: str | None) -> tuple[str | None, tup
     if head is None or (unit in DURATION_UNITS and head.lower_.rstrip("s") == unit):
         return None, ()
     skip.update(c.i for c in first.doc[first.i : last.i + 1])
-    return head.text, _modifiers(head, skip)
+    return head.text, noun_modifiers(head, skip)

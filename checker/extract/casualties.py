@@ -1,0 +1,220 @@
+"""Counts of harmed people that news states without digits.
+
+``A man was shot``, ``killed a 16-year-old``, ``both died``, ``another was
+injured``, ``one of the victims died``, ``a man and a woman were wounded``:
+each states how many people were harmed as surely as ``two people were
+shot``. These rules find such counts from the dependency parse, only for
+people who are the subject of a predicate of harm (or the object of an
+active verb of harm), so ``a man said`` or ``an officer fired`` count
+nothing.
+
+Predicates of harm: verbs (kill, die, shoot, wound, injure, hurt, murder,
+slay, stab, hospitalize), complements (``pronounced dead``, ``left ...
+dead``, ``is in critical condition``), ``suffered gunshot wounds`` and
+``taken to a hospital``. A definite subject (``the victim``, ``the man``)
+is not counted: it may be one of several victims named elsewhere.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checker.extract.numbers import parse_number
+from checker.model import Quantity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+#: verbs whose subject (passive) or object (active) is harmed
+HARM_VERBS = frozenset(
+    "kill die injure wound hurt shoot murder slay stab hospitalize hospitalise".split()
+)
+# verbs of harm with a victim as direct object ("killed a man")
+_ACTIVE = HARM_VERBS - {"die"}
+# complements of harm: "pronounced dead", "left two injured", "is hurt"
+_HARM_COMPLEMENTS = frozenset("dead injured wounded hurt hospitalized hospitalised".split())
+_CONDITIONS = frozenset("critical stable serious grave fair good".split())
+_SUFFER = frozenset("suffer sustain receive".split())
+_WOUNDS = frozenset("wound injury".split())
+_CARRY = frozenset("take transport rush airlift fly carry".split())
+_HOSPITALS = frozenset("hospital hospitals".split())
+_HARM_NOUNS = frozenset("death killing murder slaying homicide wounding".split())
+_ONE = frozenset({"a", "an", "another"})
+_PRONOUNS = frozenset("he she him her".split())
+
+
+def _has(tok: Token, deps: tuple[str, ...], words: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and c.lemma_.lower() in words for c in tok.children)
+
+
+def is_harm_predicate(verb: Token) -> bool:
+    """Whether ``verb`` says its subject was killed, injured or shot."""
+    lemma = verb.lemma_.lower()
+    if lemma in HARM_VERBS:
+        return True
+    for c in verb.children:
+        dep = c.dep_
+        if dep in ("acomp", "oprd", "attr", "xcomp") and c.lower_ in _HARM_COMPLEMENTS:
+            return True
+        if dep == "prep":
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if c.lower_ == "in" and p.lower_ == "condition" and _has(p, ("amod",), _CONDITIONS):
+                    return True
+                if c.lower_ == "to" and lemma in _CARRY and p.lower_ in _HOSPITALS:
+                    return True
+        if dep == "dobj" and lemma in _SUFFER and c.lemma_.lower() in _WOUNDS:
+            return True
+    return False
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Subjects of ``verb``, borrowed from the verb it is coordinated with."""
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj or verb.dep_ != "conj":
+            return subj
+        verb = verb.head
+    return []
+
+
+def _victims(span: SpacySpan) -> Iterable[Token]:
+    """Heads of noun phrases naming people a predicate of harm is about."""
+    for tok in span:
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # "a dead man", "a wounded officer"; "a victim" is harmed by definition
+            if _has(tok, ("amod",), _HARM_COMPLEMENTS) or (
+                tok.lemma_.lower() == "victim" and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+            ):
+                yield tok
+            elif tok.lemma_.lower() in _HARM_NOUNS:
+                # "the shooting death of a 9-year-old boy"
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        yield from (p for p in c.children if p.dep_ == "pobj")
+            continue
+        if tok.pos_ not in ("VERB", "AUX", "ADJ") or not is_harm_predicate(tok):
+            continue
+        # "a man who was shot", "a woman shot in the leg"
+        if (
+            tok.dep_ in ("relcl", "acl")
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and (tok.dep_ == "acl" or any(c.tag_ in ("WP", "WDT") for c in _subjects(tok)))
+        ):
+            yield tok.head
+            continue
+        active = tok.lemma_.lower() in _ACTIVE
+        # the subject of an active "killed"/"shot" is the one who did it
+        yield from (s for s in _subjects(tok) if not (active and s.dep_ == "nsubj"))
+        if tok.lemma_.lower() in _ACTIVE or _has(tok, ("oprd",), _HARM_COMPLEMENTS):
+            yield from (c for c in tok.children if c.dep_ == "dobj")
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    for _ in range(8):
+        nxt = [c for c in out[-1].children if c.dep_ == "conj"]
+        if not nxt:
+            break
+        out.append(nxt[0])
+    return out
+
+
+def _one(tok: Token) -> tuple[float, Token] | None:
+    """How many people the phrase headed by ``tok`` names, and its first word."""
+    low = tok.lower_
+    if low in ("another", "both"):  # "another was injured", "both died"
+        return (1.0 if low == "another" else 2.0), tok
+    if tok.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        value = parse_number(tok.text)  # "one of the victims died"
+        return (value, tok) if value is not None else None
+    for c in tok.children:
+        if c.dep_ not in ("det", "nummod", "predet"):
+            continue
+        word = c.lower_
+        if word in _ONE and (tok.tag_ == "NN" or _is_year_old(tok)):
+            return 1.0, c
+        if word == "both" and tok.tag_ == "NNS":
+            return 2.0, c
+    return None
+
+
+def _is_year_old(tok: Token) -> bool:
+    """``old`` heading ``16-year-old`` used as a noun (``killed a 16-year-old``)."""
+    return tok.lower_ == "old" and any(c.lower_ in ("year", "years") for c in tok.children)
+
+
+def _member(tok: Token) -> tuple[float, Token] | None:
+    """A conjunct's count: as :func:`_one`, or a number, a name or a pronoun."""
+    got = _one(tok)
+    if got is not None:
+        return got
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if nums:
+        value = parse_number(nums[0].text)
+        return (value, nums[0]) if value is not None else None
+    if tok.like_num:
+        value = parse_number(tok.text)
+        return (value, tok) if value is not None else None
+    if tok.tag_ == "NNP" or tok.lower_ in _PRONOUNS:
+        return 1.0, tok.left_edge
+    return None
+
+
+def harm_counts(span: SpacySpan, offset: int, taken: set[tuple[int, int]]) -> list[Quantity]:
+    """Counts of harmed people without digits in one sentence.
+
+    ``taken`` holds the (start, end) of quantities already found; a count
+    starting inside one of them is not repeated."""
+    out: list[Quantity] = []
+    done: set[int] = set()
+
+    def free(start: int) -> bool:
+        return not any(s <= start < e for s, e in taken)
+
+    for head in _victims(span):
+        if head.i in done:
+            continue
+        conj = _conjuncts(head)
+        done.update(t.i for t in conj)
+        if len(conj) > 1:
+            members = [_member(t) for t in conj]
+            if all(m is not None for m in members):
+                first = min(m[1].i for m in members if m is not None)
+                last = conj[-1]
+                start = span.doc[first].idx + offset
+                end = last.idx + len(last.text) + offset
+                total = sum(m[0] for m in members if m is not None)
+                text = span.doc[first : last.i + 1].text
+                if (start, end) not in taken:
+                    out.append(Quantity(start, end, text, total, total, total, None, None, ()))
+                continue
+        got = _one(head)
+        if got is None:
+            continue
+        value, word = got
+        start = word.idx + offset
+        if not free(start):
+            continue
+        thing, mods = _thing(head, word)
+        end = start + len(word.text)
+        out.append(Quantity(start, end, word.text, value, value, value, None, thing, mods))
+    return out
+
+
+def _thing(head: Token, word: Token) -> tuple[str | None, tuple[str, ...]]:
+    """The counted people: ``man`` (a man), ``victims`` (one of the victims)."""
+    from checker.extract.quantities import noun_modifiers
+
+    if word.i == head.i:
+        of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        pobj = [p for c in of for p in c.children if p.dep_ == "pobj"]
+        return (pobj[0].text, noun_modifiers(pobj[0], set())) if pobj else (None, ())
+    if _is_year_old(head):
+        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "predet")]
+        return head.doc[toks[0].i : head.i + 1].text, ()
+    return head.text, noun_modifiers(head, {word.i})
