@@ -181,6 +181,83 @@ def places_compatible(a: Place, b: Place) -> bool:
     return ca is not None and ca == cb and (a.kind == "country" or b.kind == "country")
 
 
+_LOCATIVE = frozenset("in at near inside into within across throughout".split())
+_PLACE_GAP = frozenset("front of the a an outskirts centre center heart north south east west "
+                       "northern southern eastern western part parts city town region".split())
+
+
+def locative_places(c: Claim) -> list[Place]:
+    """Places a claim puts something in (``in Ukraine``, ``in Russia's Kursk
+    region``, ``in front of the London embassy``), not places named as actors
+    or partners (``Russia warned``, ``ties with Russia``)."""
+    out = []
+    for p in c.places:
+        before = c.text[: max(0, p.start - c.start)]
+        before = re.split(r"[,;:()\u2014\u2013]| - ", before)[-1]
+        words = [w.lower() for w in before.split()][-5:]
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k].strip(".\"'\u201c\u201d")
+            if w in _LOCATIVE:
+                out.append(p)
+                break
+            if w not in _PLACE_GAP and not w.endswith(("'s", "\u2019s")):
+                break
+    return out
+
+
+_STEM_SUFFIXES = ("ing", "ied", "ies", "ed", "es", "s", "e")
+#: Verbs too common or too light to say two claims report one action.
+LIGHT_VERBS = frozenset(
+    "be have do say make get take go give come see know tell report state add include "
+    "use call show find seem become".split()
+)
+
+
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """found:find said:say told:tell took:take taken:take went:go gone:go made:make
+    shot:shoot left:leave fled:flee held:hold met:meet sent:send began:begin begun:begin
+    saw:see seen:see knew:know known:know gave:give given:give came:come got:get
+    gotten:get brought:bring thought:think kept:keep fell:fall fallen:fall fought:fight
+    won:win lost:lose paid:pay led:lead ran:run stood:stand struck:strike caught:catch
+    bought:buy built:build spent:spend sold:sell broke:break broken:break chose:choose
+    chosen:choose drove:drive driven:drive wrote:write written:write rose:rise risen:rise
+    grew:grow grown:grow threw:throw thrown:throw hid:hide hidden:hide felt:feel
+    heard:hear meant:mean spoke:speak spoken:speak stole:steal stolen:steal swore:swear
+    sworn:swear taught:teach understood:understand wore:wear withdrew:withdraw
+    withdrawn:withdraw flew:fly flown:fly drew:draw drawn:draw beat:beat beaten:beat
+    bit:bite bitten:bite shown:show done:do did:do was:be were:be been:be had:have
+    has:have is:be are:be pled:plead""".split()
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem for matching a verb's lemma with its inflected forms."""
+    w = word.lower()
+    w = _IRREGULAR.get(w, w)
+    for suffix in _STEM_SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 3 and w[-1] == w[-2]:  # stopped → stopp → stop
+        w = w[:-1]
+    return w
+
+
+def predicate_shared(a: Claim, b: Claim) -> bool:
+    """Both report one action: the same main-verb lemma, or one claim's
+    (non-light) main verb appears inflected in the other (``surrender`` in
+    "ran from police but surrendered")."""
+    if a.predicate and a.predicate == b.predicate:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.predicate and x.predicate not in LIGHT_VERBS and len(x.predicate) > 2:
+            st = stem(x.predicate)
+            if any(stem(w) == st for w in _WORD.findall(y.text)):
+                return True
+    return False
+
+
 def _date_gap(a: dt.date | None, b: dt.date | None) -> int | None:
     if a is None or b is None:
         return None
@@ -349,6 +426,12 @@ def event_clusters(
     )
 
     cos = centroids @ centroids.T if dim else np.zeros((nd, nd), dtype=np.float32)
+    src = np.asarray(source)
+    if len(set(source)) <= 2:
+        # Two sources put side by side (an article and its summary, two
+        # reports a user chose) are compared as one event; claim-level slot
+        # agreement still decides what pairs up.
+        return Events(tuple(0 for _ in range(nd)), src[:, None] != src[None, :], tuple(source))
     same = np.eye(nd, dtype=bool)
     # Only pairs that share a name or have close centroids can be one event:
     # an inverted index keeps this far from all pairs of a large batch.
@@ -383,7 +466,6 @@ def event_clusters(
             parent[max(ra, rb)] = min(ra, rb)
     roots: dict[int, int] = {}
     cluster = tuple(roots.setdefault(find(di), len(roots)) for di in range(nd))
-    src = np.asarray(source)
     allowed = same & (src[:, None] != src[None, :])
     return Events(cluster, allowed, tuple(source))
 
@@ -416,12 +498,17 @@ def _same_event(
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A confirmed pair of claims (indices into the claim list, ``i < j``)."""
+    """A confirmed pair of claims (indices into the claim list, ``i < j``).
+
+    ``via`` says what paired them: ``"cosine"`` (the usual top-k search) or
+    ``"place"`` (one actor and action put in clashing places: only a place
+    comparison is meaningful for such a pair)."""
 
     i: int
     j: int
     similarity: float
     score: float
+    via: str = "cosine"
 
 
 _DOUBT = ("denied", "unconfirmed")
@@ -485,9 +572,12 @@ def slot_overlap(a: Claim, b: Claim, idf: dict[str, float] | None = None) -> Ove
 
     ea, eb = set(a.entities), set(b.entities)
     ent = len(ea & eb) / len(ea | eb) if ea and eb else 0.0
-    pred = 1.0 if a.predicate and a.predicate == b.predicate else 0.0
+    pred = 1.0 if predicate_shared(a, b) else 0.0
     heads_a = {head_class(thing_head(q.thing)) for q in a.quantities} - {None}
     heads_b = {head_class(thing_head(q.thing)) for q in b.quantities} - {None}
+    # measures in one unit ("30 days" / "40 days") count the same kind of thing
+    heads_a |= {f"unit:{q.unit}" for q in a.quantities if q.unit and not q.thing}
+    heads_b |= {f"unit:{q.unit}" for q in b.quantities if q.unit and not q.thing}
     thing = 1.0 if heads_a & heads_b else 0.0
     place = (
         1.0 if any(places_compatible(p, q) for p in a.places for q in b.places) else 0.0
@@ -540,9 +630,10 @@ def match(
     index = {d.id: i for i, d in enumerate(documents)}
     doc_of = np.asarray([index.get(c.doc, -1) for c in claims], dtype=np.int64)
     # wire copies are one source with their original: their claims are not compared
+    skip = repeated(claims)
     keep = [
         ci for ci, d in enumerate(doc_of.tolist())
-        if d >= 0 and events.source[d] == d
+        if d >= 0 and events.source[d] == d and ci not in skip
     ]
     idf = idf_table([claims[ci] for ci in keep])
     by_cluster: dict[int, list[int]] = {}
@@ -557,13 +648,101 @@ def match(
             vectors[idx], config.top_k, doc=doc_of[idx], allowed=events.allowed
         )
         pairs += _doubt_pairs(claims, vectors, idx, doc_of, events, 3 * config.top_k)
+        seen: set[tuple[int, int]] = set()
         for li, lj, sim in sorted(set(pairs), key=lambda t: (-t[2], t[0], t[1])):
             i, j = int(idx[li]), int(idx[lj])
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
             ov = slot_overlap(claims[i], claims[j], idf)
             if confirmed(sim, ov, config):
                 out.append(Match(min(i, j), max(i, j), sim, match_score(sim, ov.score)))
+        done = {(m.i, m.j) for m in out}
+        for i, j in place_pairs(claims, rows, doc_of, events, idf):
+            if (i, j) in done:
+                continue
+            sim = round(float(vectors[i] @ vectors[j]), 6)
+            ov = slot_overlap(claims[i], claims[j], idf)
+            out.append(Match(i, j, sim, match_score(sim, ov.score), via="place"))
     out.sort(key=lambda m: (-m.score, m.i, m.j))
     return out
+
+
+def repeated(claims: Sequence[Claim]) -> set[int]:
+    """Claims that repeat within their article once digits are masked (photo
+    gallery captions "Image 3 of 16 ...", repeated teasers): only the first
+    occurrence is kept, and a text repeated three or more times is a template
+    whose numbers are counters, not facts, so none of it is kept."""
+    seen: dict[tuple[str, str], list[int]] = {}
+    for ci, c in enumerate(claims):
+        key = (c.doc, re.sub(r"\d[\d,.]*", "#", " ".join(c.text.lower().split())))
+        seen.setdefault(key, []).append(ci)
+    out: set[int] = set()
+    for rows in seen.values():
+        if len(rows) >= 3:
+            out.update(rows)
+        elif len(rows) == 2:
+            out.add(rows[1])
+    return out
+
+
+def _clash(a: Sequence[Place], b: Sequence[Place]) -> bool:
+    """Places in different countries, none containing another."""
+    if not a or not b or any(places_compatible(p, q) for p in a for q in b):
+        return False
+    ca = {c for p in a if (c := place_country(p))}
+    cb = {c for p in b if (c := place_country(p))}
+    return bool(ca) and bool(cb) and not ca & cb
+
+
+def place_pairs(
+    claims: Sequence[Claim],
+    rows: Sequence[int],
+    doc_of: np.ndarray,
+    events: Events,
+    idf: dict[str, float],
+    *,
+    max_df: int = 6,
+) -> list[tuple[int, int]]:
+    """Pairs of claims that put one action of one actor in clashing places.
+
+    A long sentence can carry the place in a side clause ("... some of whom
+    began combat operations in Russia's Kursk region"), so its cosine with a
+    short "troops entered combat zones in Ukraine" is low. Such claims pair
+    when they share a rare action word (``combat``: few claims of the event use
+    it) and one more content word or entity, and their locative places lie in
+    different countries. An inverted index over rare words keeps this far from
+    all pairs."""
+    located = [ci for ci in rows if locative_places(claims[ci])]
+    if len(located) < 2:
+        return []
+    words = {ci: content_words(claims[ci].text) - _place_words(claims[ci]) for ci in located}
+    postings: dict[str, list[int]] = {}
+    for ci in located:
+        for w in words[ci]:
+            postings.setdefault(w, []).append(ci)
+    rare_cut = sorted(idf.values())[len(idf) // 2] if idf else 0.0
+    out: set[tuple[int, int]] = set()
+    for w in sorted(postings):
+        post = postings[w]
+        if len(post) < 2 or len(post) > max_df or idf.get(w, 0.0) < rare_cut:
+            continue
+        if claims[post[0]].predicate is not None and w in LIGHT_VERBS:
+            continue
+        for x, i in enumerate(post):
+            for j in post[x + 1 :]:
+                a, b = (i, j) if i < j else (j, i)
+                if (a, b) in out or not events.allowed[doc_of[a], doc_of[b]]:
+                    continue
+                ca, cb = claims[a], claims[b]
+                shared = (words[a] & words[b]) | (set(ca.entities) & set(cb.entities))
+                if len(shared) >= 2 and _clash(locative_places(ca), locative_places(cb)):
+                    out.add((a, b))
+    return sorted(out)
+
+
+def _place_words(c: Claim) -> frozenset[str]:
+    return content_words(" ".join(p.text for p in c.places))
 
 
 def _doubt_pairs(

@@ -14,16 +14,21 @@ Shared judgement calls:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from rapidfuzz import fuzz
 
 from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
+    LIGHT_VERBS,
+    locative_places,
     place_country,
     places_compatible,
+    predicate_shared,
+    stem,
     thing_relation,
 )
-from checker.model import Claim, Comparison, ConflictKind, Place, Quantity, TimeExpr, Verdict
+from checker.model import Claim, Comparison, ConflictKind, Quantity, TimeExpr, Verdict
 
 
 def _when(d: dt.date | None) -> str | None:
@@ -44,17 +49,51 @@ def _later(ctx: PairContext) -> str | None:
     return "b" if gap > 0 else "a"
 
 
+#: Words that call a story false: a headline or claim carrying one disputes
+#: the story (``... is a hoax``, ``X denies ...``, ``fake video``).
+_DEBUNK = re.compile(
+    r"\b(?:hoax(?:es)?|debunk\w*|denie[sd]|deny(?:ing)?|denial|refute[sd]?|fak(?:e|ed|ery)|"
+    r"bogus|untrue|not\s+true|made\s+up|fabricat\w+|"
+    r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|a\s+myth|myth))\b",
+    re.IGNORECASE,
+)
+#: A claim that opens with "No," answers a story with a denial ("No, X won't ...").
+_NO_OPENING = re.compile(r"^\W*no\s*[,:\u2014-]", re.IGNORECASE)
+#: Hedges: the writer does not commit to the fact.
+_HEDGE = re.compile(
+    r"\b(?:unlikely|likely|may|might|could|would|possibly|probably|perhaps|whether|if)\b",
+    re.IGNORECASE,
+)
+#: Main verbs of talks, agreements and attitudes: a fact in their object is
+#: background ("agreed to share information on the troop deployment"), not
+#: what the claim asserts, so it neither confirms nor disputes that fact.
+_ATTITUDE = frozenset(
+    "agree share discuss welcome warn hope worry express meet urge vow pledge promise call "
+    "talk ask invite praise thank criticize criticise condemn fear expect".split()
+)
+
+
 def _committed(c: Claim) -> str:
     """Commitment of the writer or source: pos, neg (negated), denied, unconfirmed, weak."""
     if c.certainty == "denied":
         return "denied"
     if c.certainty == "unconfirmed":
         return "unconfirmed"
+    if _DEBUNK.search(c.text) or _NO_OPENING.search(c.text):
+        return "denied"
     if c.certainty == "negated" or c.negated:
         return "neg"
     if c.certainty in ("asserted", "confirmed"):
         return "pos"
     return "weak"  # reported, possible
+
+
+def _asserts_fact(c: Claim) -> bool:
+    """The claim states the fact itself (not hedged, not as the background of
+    talks or attitudes), so it can confirm or be disputed."""
+    if c.certainty == "possible" or (c.certainty != "confirmed" and _HEDGE.search(c.text)):
+        return False
+    return c.predicate not in _ATTITUDE
 
 
 # ------------------------------------------------------------------ certainty
@@ -67,6 +106,9 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     ca, cb = _committed(a), _committed(b)
     pair = {ca, cb}
     later = _later(ctx)
+    other = b if ca in ("denied", "unconfirmed") else a
+    if ca != cb and not _asserts_fact(other):
+        return None
     if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
         return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")
     if pair == {"pos", "unconfirmed"}:
@@ -79,14 +121,62 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     return None
 
 
+_NEGATOR_BEFORE = frozenset("not n't never no nobody cannot can't won't didn't doesn't don't "
+                            "isn't aren't wasn't weren't hasn't haven't hadn't".split())
+_NEGATOR_AFTER = frozenset("no none nothing nobody".split())
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+
+
+def _tokens(c: Claim) -> list[str]:
+    return [t.lower().replace("\u2019", "'") for t in _TOKEN.findall(c.text)]
+
+
+def _negated_at(c: Claim, target: str) -> bool | None:
+    """Whether the claim negates the verb with stem ``target``: the
+    extractor's flag for its own main verb, else a negator right before an
+    inflected form ("was not arrested"), or a "not" or negative determiner
+    right after it ("pleaded not guilty", "found no evidence"). None when the verb does not occur."""
+    if c.predicate and stem(c.predicate) == target and (c.certainty == "negated" or c.negated):
+        return True
+    tokens = _tokens(c)
+    found = False
+    for k, t in enumerate(tokens):
+        if stem(t) != target:
+            continue
+        found = True
+        if _NEGATOR_BEFORE & set(tokens[max(0, k - 3) : k]):
+            return True
+        if _NEGATOR_AFTER & set(tokens[k + 1 : k + 3]) or tokens[k + 1 : k + 2] == ["not"]:
+            return True
+    if c.predicate and stem(c.predicate) == target:
+        return False
+    return False if found else None
+
+
+def _negation_clash(a: Claim, b: Claim, ctx: PairContext) -> bool:
+    """One claim negates an action the other asserts."""
+    same = a.predicate is not None and a.predicate == b.predicate
+    targets = [
+        stem(x.predicate) for x in (a, b)
+        if x.predicate and len(x.predicate) > 2 and (same or x.predicate not in LIGHT_VERBS)
+    ]
+    for t in dict.fromkeys(targets):
+        na, nb = _negated_at(a, t), _negated_at(b, t)
+        if na is not None and nb is not None:
+            return na != nb
+    if ctx.similarity >= 0.8:
+        fa = a.certainty == "negated" or a.negated
+        fb = b.certainty == "negated" or b.negated
+        return fa != fb
+    return False
+
+
 @comparator("negation.v1")
 def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
-    """The same predicate asserted by one and negated by the other."""
-    ca, cb = _committed(a), _committed(b)
-    if {ca, cb} != {"pos", "neg"}:
+    """The same action asserted by one and negated by the other."""
+    if {_committed(a), _committed(b)} - {"pos", "neg"}:
         return None
-    same_predicate = a.predicate is not None and a.predicate == b.predicate
-    if not same_predicate and ctx.similarity < 0.8:
+    if not _negation_clash(a, b, ctx):
         return None
     if _later(ctx) is not None:
         return _say("negation.v1", a, b, ctx, "update", None, 0.6, "a later report says otherwise")
@@ -114,6 +204,12 @@ def _overlap(qa: Quantity, qb: Quantity) -> bool:
     return la <= hb and lb <= ha
 
 
+def _lone_bare(q: Quantity, free: list[Quantity]) -> bool:
+    """The only unmatched number of its unit with no counted thing: two such
+    bare numbers ("executed six" / "killed seven") can be read as one count."""
+    return sum(1 for x in free if not x.thing and x.unit == q.unit) == 1
+
+
 def _qtext(q: Quantity) -> str:
     thing = ""
     if q.thing and q.thing not in q.text:
@@ -137,11 +233,30 @@ def _disjoint_times(a: Claim, b: Claim) -> bool:
     )
 
 
+#: A period phrase, recognisable even when it could not be resolved to dates
+#: (no publication date): "the last seven years", "this month", "since 2019".
+_WINDOW = re.compile(
+    r"\b(?:(?:the\s+)?(?:last|past|previous|recent|first|coming|next)\s+(?:\w+\s+)?"
+    r"(?:days?|weeks?|months?|years?|decades?|quarters?)|this\s+(?:week|month|year)|"
+    r"since\b|so\s+far|to\s+date)",
+    re.IGNORECASE,
+)
+
+
+def _windows(c: Claim) -> list[TimeExpr]:
+    return [
+        t for t in c.times
+        if t.role == "event" and (
+            (t.low is not None and t.precision not in ("day", "unknown"))
+            or (t.low is None and _WINDOW.search(t.text))
+        )
+    ]
+
+
 def _window_only_one_side(a: Claim, b: Claim) -> bool:
-    """One claim counts within a window (``this month``), the other does not say."""
-    wa = [t for t in _event_times(a) if t.precision not in ("day", "unknown")]
-    wb = [t for t in _event_times(b) if t.precision not in ("day", "unknown")]
-    return bool(wa) != bool(wb)
+    """One claim counts within a window (``this month``, ``the last seven
+    years``), the other does not say."""
+    return bool(_windows(a)) != bool(_windows(b))
 
 
 def _other_source(a: Claim, b: Claim) -> bool:
@@ -174,7 +289,15 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
             f"{shown}: different things counted, not one fact", "quantity.v1",
         )
     same = [(qa, qb) for qa, qb, rel in related if rel == "same"]
-    clash = [(qa, qb) for qa, qb in same if not _overlap(qa, qb)]
+    # A number both claims carry is accounted for; only the rest can clash.
+    agreed = {id(x) for qa, qb in same if _overlap(qa, qb) for x in (qa, qb)}
+    free_a = [qa for qa in a.quantities if id(qa) not in agreed]
+    free_b = [qb for qb in b.quantities if id(qb) not in agreed]
+    clash = [
+        (qa, qb) for qa, qb in same
+        if id(qa) not in agreed and id(qb) not in agreed and not _overlap(qa, qb)
+        and (qa.thing or qb.thing or (_lone_bare(qa, free_a) and _lone_bare(qb, free_b)))
+    ]
     if clash:
         qa, qb = clash[0]
         shown = (
@@ -221,28 +344,13 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
 # ---------------------------------------------------------------------- place
 
 
-_LOCATIVE = frozenset("in at near inside into within across throughout".split())
-
-
-def _where(c: Claim) -> list[Place]:
-    """Places the claim puts something in (``in Ukraine``, ``in Russia's Kursk
-    region``), not places named as actors or owners (``Russia warned``)."""
-    out = []
-    for p in c.places:
-        before = c.text[: max(0, p.start - c.start)].split()[-3:]
-        words = [w.lower().strip(",.;:") for w in before]
-        if words and (words[-1] in _LOCATIVE or (
-            len(words) >= 2 and words[-2] in _LOCATIVE and words[-1].endswith(("'s", "’s"))
-        )):
-            out.append(p)
-    return out
-
-
 @comparator("place.v1")
 def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Places in different countries, neither containing the other: a conflict
-    of place (an update when one report is much later)."""
-    la, lb = _where(a), _where(b)
+    of place (an update when one report is much later). Only places the
+    claims put something in count (``in``, ``into``, ``in front of the``),
+    not places named as actors or partners."""
+    la, lb = locative_places(a), locative_places(b)
     if not la or not lb:
         return None
     if any(places_compatible(p, q) for p in la for q in lb):
@@ -263,10 +371,30 @@ def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
 # ----------------------------------------------------------------------- time
 
 
+_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                      r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+
+
+def _weekday(c: Claim) -> tuple[TimeExpr, str] | None:
+    """A bare weekday ("on Friday", "Thursday morning") left unresolved."""
+    for t in c.times:
+        if t.role == "event" and t.low is None and (m := _WEEKDAY.match(t.text.strip())):
+            return t, m.group(1).lower()
+    return None
+
+
 @comparator("time.v1")
 def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Event times that do not overlap: a conflict of time for day-precise
-    dates of the same action, otherwise different periods (scope)."""
+    dates of the same action, otherwise different periods (scope). Without
+    publication dates, bare weekday names of one action are taken to lie in
+    one week, so "Thursday" vs "Friday" still clash."""
+    if ctx.published_a is None and ctx.published_b is None:
+        wa, wb = _weekday(a), _weekday(b)
+        if wa and wb and wa[1] != wb[1] and predicate_shared(a, b) and not _disjoint_times(a, b):
+            shown = f"{wa[0].text}{_who(a, None)} vs {wb[0].text}{_who(b, None)}"
+            return Comparison("conflict", "time", round(0.6 * ctx.match, 4),
+                              f"{shown}: different days", "time.v1")
     if not _disjoint_times(a, b):
         return None
     ta, tb = _event_times(a)[0], _event_times(b)[0]

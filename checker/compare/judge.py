@@ -92,6 +92,12 @@ def judge(
             outlet_a=da.outlet if da else None,
             outlet_b=db.outlet if db else None,
         )
+        if m.via == "place":
+            # paired only because one action sits in clashing places
+            c = compare_claims(a, b, ctx, only=("place.v1",))
+            if c.verdict in ("conflict", "update"):
+                compared.append((m, c))
+            continue
         c = compare_claims(a, b, ctx)
         if c.verdict != "unrelated":
             compared.append((m, c))

@@ -68,14 +68,20 @@ def _order_key(c: Claim, published: dt.date | None) -> tuple[str, str, str, int]
     return (published.isoformat() if published else "", c.doc, c.text, c.start)
 
 
-def compare_claims(a: Claim, b: Claim, ctx: PairContext) -> Comparison:
+def compare_claims(
+    a: Claim, b: Claim, ctx: PairContext, *, only: tuple[str, ...] | None = None
+) -> Comparison:
     """The verdict on two claims of one fact: the most severe thing any
-    comparator says, ``unrelated`` overriding, ``agree`` when none objects."""
+    comparator says, ``unrelated`` overriding, ``agree`` when none objects.
+    ``only`` restricts the comparators asked (by registered name)."""
     from checker.compare import comparators as _rules  # noqa: F401  (registers them)
 
     if _order_key(b, ctx.published_b) < _order_key(a, ctx.published_a):
         a, b, ctx = b, a, ctx.swapped()
-    said = [c for fn in COMPARATORS.values() if (c := fn(a, b, ctx)) is not None]
+    said = [
+        c for name, fn in COMPARATORS.items()
+        if (only is None or name in only) and (c := fn(a, b, ctx)) is not None
+    ]
     unrelated = [c for c in said if c.verdict == "unrelated"]
     if unrelated:
         return unrelated[0]
