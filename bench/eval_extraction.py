@@ -62,7 +62,10 @@ _HARM = re.compile(
     r"|(?:fatally|mortally)\s+(?:shot|wounded|injured|struck)|shot\s+fatally"
     r"|kill(?:ed|s|ing|ings)?|dead|die[ds]?|dying|deaths?|fatal(?:ly|ities|ity)?|slain"
     r"|murder(?:ed|s)?|los[te]\s+(?:their|his|her)\s+li(?:fe|ves))"
-    r"|(?P<injured>non-?fatal(?:ly)?|non-?life-threatening|injur(?:ed|y|ies|ing)|wound(?:ed|s)?|hurt|hospitali[sz]ed"
+    r"|(?P<injured>non-?fatal(?:ly)?|non-?life-threatening|injur(?:ed|y|ies|ing)"
+    r"|wound(?:ed|s|ing)?|hurt|hospitali[sz]ed"
+    r"|(?:taken|transported|rushed|airlifted|flown)\s+to\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:hospitals?|medical\s+cent(?:er|re))"
     r"|(?:critical|stable|serious|fair|good)\s+condition)"
     r"|(?P<shot>shot|victims?)"
     r")\b",
@@ -73,6 +76,7 @@ _BREAK_BEFORE = re.compile(r"[,;:.]|\b(?:and|but|while|after|before|as|when)\b",
 # Between a number and a harm word after it: a sentence-level break or a
 # verb about someone else (suspects).
 _BREAK_AFTER = re.compile(r"[;:]|\b(?:arrested|charged|accused|suspects?|sought)\b", re.I)
+_NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:(?:\w+ly|been|be)\s+)?$", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them)?\s*", re.I)
 _THEN_DIED = re.compile(
     r"[^,;.]{0,40}?\b(?:and|but|before he|before she)\s+"
@@ -102,25 +106,26 @@ def harm_kind(claim: Claim, q: Quantity) -> str | None:
         m = _HARM.fullmatch(head[0])
         if m is not None and m.lastgroup != "shot":
             return m.lastgroup  # "3 dead", "two deaths", "5 injured"
-    best: tuple[int, int, re.Match[str]] | None = None  # (distance, after first, match)
+    cands: list[tuple[int, int, re.Match[str]]] = []  # (distance, after first, match)
     for m in _HARM.finditer(text, max(0, rs - 40), min(len(text), re_ + 60)):
         if m.start() >= re_:
             if _BREAK_AFTER.search(text, re_, m.start()) or _PARTITIVE.fullmatch(
                 text, re_, m.start()
             ):
                 continue  # "one of the wounded [died]" names the group, not the harm
-            cand = (m.start() - re_, 0, m)
-        elif m.end() <= rs:
-            if _BREAK_BEFORE.search(text, m.end(), rs):
-                continue
-            cand = (rs - m.end(), 1, m)
-        else:
-            continue
-        if best is None or cand[:2] < best[:2]:
-            best = cand
-    if best is None:
+            cands.append((m.start() - re_, 0, m))
+        elif m.end() <= rs and not _BREAK_BEFORE.search(text, m.end(), rs):
+            cands.append((rs - m.end(), 1, m))
+    if not cands:
         return None
-    m = best[2]
+    cands.sort(key=lambda c: c[:2])
+    m = cands[0][2]
+    if m.group(0).lower().startswith("victim"):
+        # "another victim was injured": the victim's outcome, if the clause says it
+        later = [c[2] for c in cands[1:] if c[1] == 0 and c[2].lastgroup != "shot"]
+        m = later[0] if later else m
+    if _NEGATED.search(text[max(0, m.start() - 16) : m.start()]):
+        return None  # "two children were not injured"
     if m.lastgroup == "shot" and _THEN_DIED.match(text, m.end()):
         return "killed"  # "was shot in the chest and died"
     return m.lastgroup

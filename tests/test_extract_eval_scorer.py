@@ -50,6 +50,10 @@ def _claim(text: str, *counts: tuple[str, float, str | None]) -> Claim:
         ("One of the wounded has died.", "One", "killed"),
         ("Two men were arrested in the shooting death of a teen.", "Two", None),
         ("He was shot 3 times.", "3", None),
+        ("Two children were home but were not injured.", "Two", None),
+        ("Another victim, a woman, was also injured.", "Another", "injured"),
+        ("Two victims were taken to a local hospital.", "Two", "injured"),
+        ("He opened fire, killing one and wounding two.", "two", "injured"),
     ],
 )
 def test_harm_kind_comes_from_the_nearest_harm_word(

@@ -44,6 +44,9 @@ _HOSPITALS = frozenset("hospital hospitals".split())
 _HARM_NOUNS = frozenset("death killing murder slaying homicide wounding".split())
 _ONE = frozenset({"a", "an", "another"})
 _PRONOUNS = frozenset("he she him her".split())
+_REFLEXIVES = frozenset("himself herself themselves itself".split())
+# names of places are never victims in a coordination ("MYRTLE BEACH, SC")
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME"})
 
 
 def _has(tok: Token, deps: tuple[str, ...], words: frozenset[str]) -> bool:
@@ -108,7 +111,10 @@ def _victims(span: SpacySpan) -> Iterable[Token]:
             yield tok.head
             continue
         active = tok.lemma_.lower() in _ACTIVE
-        # the subject of an active "killed"/"shot" is the one who did it
+        # the subject of an active "killed"/"shot" is the one who did it,
+        # unless it did it to itself ("a boy shot himself")
+        if active and _has(tok, ("dobj",), _REFLEXIVES):
+            active = False
         yield from (s for s in _subjects(tok) if not (active and s.dep_ == "nsubj"))
         if tok.lemma_.lower() in _ACTIVE or _has(tok, ("oprd",), _HARM_COMPLEMENTS):
             yield from (c for c in tok.children if c.dep_ == "dobj")
@@ -160,7 +166,7 @@ def _member(tok: Token) -> tuple[float, Token] | None:
     if tok.like_num:
         value = parse_number(tok.text)
         return (value, tok) if value is not None else None
-    if tok.tag_ == "NNP" or tok.lower_ in _PRONOUNS:
+    if (tok.tag_ == "NNP" and tok.ent_type_ not in _PLACE_ENTS) or tok.lower_ in _PRONOUNS:
         return 1.0, tok.left_edge
     return None
 
@@ -181,7 +187,10 @@ def harm_counts(span: SpacySpan, offset: int, taken: set[tuple[int, int]]) -> li
             continue
         conj = _conjuncts(head)
         done.update(t.i for t in conj)
-        if len(conj) > 1:
+        coordinated = any(
+            c.dep_ == "cc" and c.lower_ in ("and", "&") for t in conj for c in t.children
+        )
+        if len(conj) > 1 and coordinated:
             members = [_member(t) for t in conj]
             if all(m is not None for m in members):
                 first = min(m[1].i for m in members if m is not None)
