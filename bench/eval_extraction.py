@@ -19,7 +19,9 @@ Scoring (kept strict on purpose):
   stated). GVA's injured count is people shot and not killed, so a ``shot``
   count equals it only when gold killed is 0 (``a man was shot``, he lived);
 * a count is found when a quantity of that kind has *value* equal to gold
-  (``at least 3`` finds 3, not 5);
+  (``at least 3`` finds 3, not 5); a definite or named victim (``the victim
+  died``) is one at least, so it finds 1; the "closed counts only" line
+  leaves open counts out;
 * counts of things that are not people (``shot 3 times``, ``5 rounds``,
   ``3 shootings``) and measures (``a 17-year-old``: unit year) are ignored;
 * rates are over incidents with gold > 0, and overall, where an incident
@@ -146,9 +148,16 @@ def _nonzero(q: Quantity) -> bool:
     return q.low is not None and q.low > 0
 
 
-def judge(gold: dict[str, Any], found: dict[str, list[Quantity]]) -> dict[str, bool]:
-    """Whether each gold count is found (gold > 0) or not contradicted (gold 0)."""
+def judge(
+    gold: dict[str, Any], found: dict[str, list[Quantity]], *, exact: bool = False
+) -> dict[str, bool]:
+    """Whether each gold count is found (gold > 0) or not contradicted (gold 0).
+
+    With ``exact``, only closed counts (``two``, ``a man``) find a gold count,
+    not open ones (``at least two``, ``the victim``: one at least)."""
     killed, injured = int(gold["num_killed"]), int(gold["num_injured"])
+    if exact:
+        found = {k: [q for q in qs if q.high == q.low] for k, qs in found.items()}
     out = {}
     if killed > 0:
         out["killed"] = any(q.value == killed for q in found["killed"])
@@ -202,7 +211,16 @@ def score(
     incidents: Sequence[dict[str, Any]], per_incident: Sequence[Sequence[Claim]]
 ) -> dict[str, list[int]]:
     """hits/of per measure: ``date``, ``killed>0``, ``killed``, ``injured>0``, ``injured``."""
-    stats = {k: [0, 0] for k in ("date", "killed>0", "killed", "injured>0", "injured")}
+    keys = (
+        "date",
+        "killed>0",
+        "killed>0 exact",
+        "killed",
+        "injured>0",
+        "injured>0 exact",
+        "injured",
+    )
+    stats = {k: [0, 0] for k in keys}
     for inc, claims in zip(incidents, per_incident, strict=True):
         gold = inc["gold"]
         day = dt.date.fromisoformat(gold["date"])
@@ -215,11 +233,15 @@ def score(
             for c in claims
             for t in c.times
         )
-        ok = judge(gold, counts(claims))
+        found = counts(claims)
+        ok = judge(gold, found)
+        ok_exact = judge(gold, found, exact=True)
         for kind in ("killed", "injured"):
             if int(gold[f"num_{kind}"]) > 0:
                 stats[f"{kind}>0"][0] += ok[kind]
                 stats[f"{kind}>0"][1] += 1
+                stats[f"{kind}>0 exact"][0] += ok_exact[kind]
+                stats[f"{kind}>0 exact"][1] += 1
             stats[kind][0] += ok[kind]
             stats[kind][1] += 1
     return stats
@@ -262,8 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     labels = {
         "date": "date in an event time",
         "killed>0": "killed count (gold > 0)",
+        "killed>0 exact": "  by closed counts only",
         "killed": "killed count (all)",
         "injured>0": "injured count (gold > 0)",
+        "injured>0 exact": "  by closed counts only",
         "injured": "injured count (all)",
     }
     print(f"{'measure':<28}{'hits':>8}{'of':>8}{'rate':>8}")

@@ -97,13 +97,34 @@ def test_numbers_that_are_not_counts(nlp: Language, sentence: str, value: float)
         "A man said he heard shots.",  # not harmed
         "A gunman killed three people.",  # the subject of an active "killed" did it
         "An officer fired at the car.",
-        "The victim was taken to a hospital.",  # definite: maybe one of several
+        "The shooting left three people dead.",  # the cause is not a victim
+        "The officer found three men dead.",  # nor is the one who found them
         "Police are offering a $500 reward.",
         "SPRINGFIELD, Ill. (AP) - Three people were killed.",  # a dateline is not two victims
     ],
 )
 def test_no_count_of_people(nlp: Language, sentence: str) -> None:
     assert [q for q in _counts(nlp, sentence) if q.value in (1, 2, 500)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The victim died at the hospital.", "The", 1),
+        ("His daughter was shot in the leg.", "His", 1),
+        ("Marcus Webb, 17, was shot and killed.", "Marcus Webb", 1),
+        ("The officer found the boy dead.", "the", 1),
+        ("Police are investigating the death of his son.", "his", 1),
+        ("The man and the boy were found dead.", "The man and the boy", 2),
+        ("Jones and a woman were hurt.", "Jones and a woman", 2),
+    ],
+)
+def test_definite_or_named_victims_count_at_least(
+    nlp: Language, sentence: str, text: str, value: float
+) -> None:
+    """One may be one of several victims: an open interval, never a clash with more."""
+    found = {(q.text, q.low, q.high) for q in _counts(nlp, sentence)}
+    assert (text, value, None) in found, found
 
 
 def test_times_shot_are_not_people(nlp: Language) -> None:

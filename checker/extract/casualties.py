@@ -10,14 +10,19 @@ nothing.
 
 Predicates of harm: verbs (kill, die, shoot, wound, injure, hurt, murder,
 slay, stab, hospitalize), complements (``pronounced dead``, ``left ...
-dead``, ``is in critical condition``), ``suffered gunshot wounds`` and
-``taken to a hospital``. A definite subject (``the victim``, ``the man``)
-is not counted: it may be one of several victims named elsewhere.
+dead``, ``is in critical condition``), ``suffered gunshot wounds``, ``taken
+to a hospital``, a harm done to oneself (``shot himself``) and nouns of harm
+(``the death of a 9-year-old``).
+
+An indefinite count is exact (``a man`` is one man). A definite or named
+victim (``the victim died``, ``his daughter was shot``, ``Marcus Smith was
+killed``) states one harmed person *at least* (low 1, high None): it may be
+one of several named elsewhere, so it never contradicts ``two were killed``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract.numbers import parse_number
 from checker.model import Quantity
@@ -56,8 +61,8 @@ def _has(tok: Token, deps: tuple[str, ...], words: frozenset[str]) -> bool:
 def is_harm_predicate(verb: Token) -> bool:
     """Whether ``verb`` says its subject was killed, injured or shot."""
     lemma = verb.lemma_.lower()
-    if lemma in HARM_VERBS:
-        return True
+    if lemma in HARM_VERBS or (verb.pos_ == "ADJ" and verb.lower_ in _HARM_COMPLEMENTS):
+        return True  # "died"; "found [the boy dead]"
     for c in verb.children:
         dep = c.dep_
         if dep in ("acomp", "oprd", "attr", "xcomp") and c.lower_ in _HARM_COMPLEMENTS:
@@ -102,22 +107,25 @@ def _victims(span: SpacySpan) -> Iterable[Token]:
             continue
         if tok.pos_ not in ("VERB", "AUX", "ADJ") or not is_harm_predicate(tok):
             continue
-        # "a man who was shot", "a woman shot in the leg"
-        if (
-            tok.dep_ in ("relcl", "acl")
-            and tok.head.pos_ in ("NOUN", "PROPN")
-            and (tok.dep_ == "acl" or any(c.tag_ in ("WP", "WDT") for c in _subjects(tok)))
-        ):
-            yield tok.head
-            continue
-        active = tok.lemma_.lower() in _ACTIVE
+        # "the shooting left a man dead", "officers found him dead": the harm is
+        # the object's; the active subject only did or saw it
+        active = tok.lemma_.lower() in _ACTIVE or _has(tok, ("oprd",), _HARM_COMPLEMENTS)
         # the subject of an active "killed"/"shot" is the one who did it,
         # unless it did it to itself ("a boy shot himself")
         if active and _has(tok, ("dobj",), _REFLEXIVES):
             active = False
-        yield from (s for s in _subjects(tok) if not (active and s.dep_ == "nsubj"))
-        if tok.lemma_.lower() in _ACTIVE or _has(tok, ("oprd",), _HARM_COMPLEMENTS):
-            yield from (c for c in tok.children if c.dep_ == "dobj")
+        # "a man who was shot", "a woman shot in the leg"; not "a man who shot
+        # her", nor "the use of weapons to kill"
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            relative = [c for c in _subjects(tok) if c.tag_ in ("WP", "WDT")]
+            if (tok.dep_ == "acl" and tok.tag_ == "VBN") or any(
+                not (active and c.dep_ == "nsubj") for c in relative
+            ):
+                yield tok.head
+        else:
+            yield from (s for s in _subjects(tok) if not (active and s.dep_ == "nsubj"))
+        if active:
+            yield from (c for c in tok.children if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVES)
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -130,23 +138,39 @@ def _conjuncts(head: Token) -> list[Token]:
     return out
 
 
-def _one(tok: Token) -> tuple[float, Token] | None:
-    """How many people the phrase headed by ``tok`` names, and its first word."""
+class _Count(NamedTuple):
+    value: float
+    word: Token  # the first word of the count ("A", "Both", "Jones")
+    at_least: bool  # a definite or named victim: one at least, maybe others
+
+
+def _one(tok: Token) -> _Count | None:
+    """How many people the phrase headed by ``tok`` names."""
     low = tok.lower_
     if low in ("another", "both"):  # "another was injured", "both died"
-        return (1.0 if low == "another" else 2.0), tok
+        return _Count(1.0 if low == "another" else 2.0, tok, False)
     if tok.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         value = parse_number(tok.text)  # "one of the victims died"
-        return (value, tok) if value is not None else None
+        return _Count(value, tok, False) if value is not None else None
+    singular = tok.tag_ == "NN" or _is_year_old(tok)
     for c in tok.children:
-        if c.dep_ not in ("det", "nummod", "predet"):
+        if c.dep_ not in ("det", "nummod", "predet", "poss"):
             continue
         word = c.lower_
-        if word in _ONE and (tok.tag_ == "NN" or _is_year_old(tok)):
-            return 1.0, c
+        if word in _ONE and singular:
+            return _Count(1.0, c, False)
         if word == "both" and tok.tag_ == "NNS":
-            return 2.0, c
+            return _Count(2.0, c, False)
+        if singular and (word in ("the", "this", "that") or c.dep_ == "poss"):
+            # "the victim died", "his daughter was shot": one at least
+            return _Count(1.0, c.left_edge, True)
+    if _is_name(tok):
+        return _Count(1.0, tok.left_edge if tok.left_edge.tag_ == "NNP" else tok, True)
     return None
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.tag_ == "NNP" and tok.ent_type_ == "PERSON"
 
 
 def _is_year_old(tok: Token) -> bool:
@@ -154,7 +178,7 @@ def _is_year_old(tok: Token) -> bool:
     return tok.lower_ == "old" and any(c.lower_ in ("year", "years") for c in tok.children)
 
 
-def _member(tok: Token) -> tuple[float, Token] | None:
+def _member(tok: Token) -> _Count | None:
     """A conjunct's count: as :func:`_one`, or a number, a name or a pronoun."""
     got = _one(tok)
     if got is not None:
@@ -162,12 +186,12 @@ def _member(tok: Token) -> tuple[float, Token] | None:
     nums = [c for c in tok.children if c.dep_ == "nummod"]
     if nums:
         value = parse_number(nums[0].text)
-        return (value, nums[0]) if value is not None else None
+        return _Count(value, nums[0], False) if value is not None else None
     if tok.like_num:
         value = parse_number(tok.text)
-        return (value, tok) if value is not None else None
+        return _Count(value, tok, False) if value is not None else None
     if (tok.tag_ == "NNP" and tok.ent_type_ not in _PLACE_ENTS) or tok.lower_ in _PRONOUNS:
-        return 1.0, tok.left_edge
+        return _Count(1.0, tok.left_edge, True)
     return None
 
 
@@ -193,25 +217,31 @@ def harm_counts(span: SpacySpan, offset: int, taken: set[tuple[int, int]]) -> li
         if len(conj) > 1 and coordinated:
             members = [_member(t) for t in conj]
             if all(m is not None for m in members):
-                first = min(m[1].i for m in members if m is not None)
+                counted = [m for m in members if m is not None]
+                first = min(m.word.i for m in counted)
                 last = conj[-1]
                 start = span.doc[first].idx + offset
                 end = last.idx + len(last.text) + offset
-                total = sum(m[0] for m in members if m is not None)
+                total = sum(m.value for m in counted)
+                high = None if any(m.at_least for m in counted) else total
                 text = span.doc[first : last.i + 1].text
                 if (start, end) not in taken:
-                    out.append(Quantity(start, end, text, total, total, total, None, None, ()))
+                    out.append(Quantity(start, end, text, total, total, high, None, None, ()))
                 continue
         got = _one(head)
         if got is None:
             continue
-        value, word = got
-        start = word.idx + offset
+        start = got.word.idx + offset
         if not free(start):
             continue
-        thing, mods = _thing(head, word)
-        end = start + len(word.text)
-        out.append(Quantity(start, end, word.text, value, value, value, None, thing, mods))
+        thing, mods = _thing(head, got.word)
+        if got.at_least and _is_name(head):
+            end = head.idx + len(head.text) + offset  # "Marcus Seichter"
+        else:
+            end = start + len(got.word.text)
+        text = span.doc.text[start - offset : end - offset]
+        high = None if got.at_least else got.value
+        out.append(Quantity(start, end, text, got.value, got.value, high, None, thing, mods))
     return out
 
 
