@@ -57,7 +57,7 @@ _OUTCOME = {
     "wounding": "injured", "injuries": "injured", "hospitalized": "injured",
     "hospitalised": "injured", "injures": "injured", "wounds": "injured",
     "arrested": "arrested", "detained": "arrested", "charged": "arrested",
-    "missing": "missing",
+    "missing": "missing", "shot": "shot",
 }
 
 
@@ -123,13 +123,54 @@ def outcome(claim: Claim, q: Quantity) -> str | None:
     rel_start, rel_end = q.start - claim.start, q.end - claim.start
     if not (0 <= rel_start <= rel_end <= len(claim.text)):
         return None
-    after = _WORD.findall(claim.text[rel_end:])[:5]
+    # up to eight words on ("Five people, believed to be related, were
+    # killed"), but not past the next number ("two shot and one killed")
+    after = []
+    for w in _WORD_OR_NUMBER.findall(claim.text[rel_end:])[:8]:
+        if w[0].isdigit() or w.lower() in _NUMBER_WORDS:
+            break
+        after.append(w)
     before = _WORD.findall(claim.text[:rel_start])[-2:]
-    for w in [*after, *reversed(before)]:
-        o = _OUTCOME.get(w.lower())
-        if o is not None:
-            return o
-    return None
+    found = [o for w in [*after, *reversed(before)] if (o := _OUTCOME.get(w.lower()))]
+    # "shot and killed" is killed; "five were shot" (no other outcome) is shot
+    return next((o for o in found if o != "shot"), found[0] if found else None)
+
+
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred "
+    "hundreds thousand thousands dozen dozens".split()
+)
+
+
+def is_age(claim: Claim, q: Quantity) -> bool:
+    """``30-year-old``, ``35 years old``: an age names a person, it counts nothing."""
+    rel_end = q.end - claim.start
+    tail = claim.text[rel_end : rel_end + 14].lower()
+    return bool(re.match(r"(?:[- ]?years?)?[- ]old\b|-year-old", tail)) or (
+        q.text.lower().endswith("-year") and tail.startswith("-old")
+    )
+
+
+_EXTRA = frozenset("more other others another additional further".split())
+
+
+def partial(claim: Claim, q: Quantity) -> bool:
+    """A count of part of the group: "four more people", "three other
+    people", "a man and 3 women" (a conjunct)."""
+    rel_start, rel_end = q.start - claim.start, q.end - claim.start
+    if not (0 <= rel_start <= rel_end <= len(claim.text)):
+        return False
+    after = [w.lower() for w in _WORD.findall(claim.text[rel_end:])[:2]]
+    before = [w.lower() for w in _WORD.findall(claim.text[:rel_start])[-1:]]
+    # "more than 10,000" is an interval, "two more" another group
+    own = {w.lower() for w in _WORD.findall(q.text)} - {"more"}
+    if (own | set(after[:1]) | {m.lower() for m in q.modifiers}) & _EXTRA:
+        return True
+    head = (thing_head(q.thing) or "").lower()
+    conjunct_after = len(after) == 2 and after[1] == "and" and singular(after[0]) == head
+    return before == ["and"] or conjunct_after or (bool(q.thing) and after[:1] == ["and"])
 
 
 ThingRelation = str  # "same" | "a_narrower" | "b_narrower" | "different" | "overlapping"
@@ -137,11 +178,15 @@ ThingRelation = str  # "same" | "a_narrower" | "b_narrower" | "different" | "ove
 
 def thing_relation(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> ThingRelation:
     """How two counted things relate: the same, one a subset, or different."""
-    if (qa.unit or None) != (qb.unit or None):
+    if (qa.unit or None) != (qb.unit or None) or is_age(a, qa) or is_age(b, qb):
         return "different"
     oa, ob = outcome(a, qa), outcome(b, qb)
     if oa is not None and ob is not None and oa != ob:
         return "different"
+    if partial(a, qa) or partial(b, qb):
+        # "four more people", "a man and 3 women": another part of the group
+        ha, hb = head_class(thing_head(qa.thing)), head_class(thing_head(qb.thing))
+        return "overlapping" if ha == hb or ha is None or hb is None else "different"
     ha, hb = head_class(thing_head(qa.thing)), head_class(thing_head(qb.thing))
     if ha is not None and hb is not None and ha != hb:
         return "different"
@@ -190,19 +235,54 @@ def locative_places(c: Claim) -> list[Place]:
     """Places a claim puts something in (``in Ukraine``, ``in Russia's Kursk
     region``, ``in front of the London embassy``), not places named as actors
     or partners (``Russia warned``, ``ties with Russia``)."""
+    return [p for p, _ in located(c)]
+
+
+def located(c: Claim) -> list[tuple[Place, frozenset[str]]]:
+    """Each locative place with its anchor: the content words of what the
+    claim puts there (up to four words before the preposition: "combat zones"
+    in "entered combat zones in Ukraine")."""
     out = []
     for p in c.places:
+        if c.text[p.end - c.start : p.end - c.start + 1] == "-":
+            continue  # "US-led", "Russian-made": a modifier, not a location
         before = c.text[: max(0, p.start - c.start)]
         before = re.split(r"[,;:()\u2014\u2013]| - ", before)[-1]
-        words = [w.lower() for w in before.split()][-5:]
-        for k in range(len(words) - 1, -1, -1):
-            w = words[k].strip(".\"'\u201c\u201d")
+        words = before.split()
+        for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+            w = words[k].lower().strip(".\"'\u201c\u201d")
             if w in _LOCATIVE:
-                out.append(p)
+                out.append((p, content_words(" ".join(words[max(0, k - 4) : k]))))
                 break
             if w not in _PLACE_GAP and not w.endswith(("'s", "\u2019s")):
                 break
     return out
+
+
+def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
+    """Two claims put the same thing (a shared anchor word) in places of
+    different countries, neither containing the other."""
+    la, lb = located(a), located(b)
+    if not la or not lb:
+        return None
+    if any(places_compatible(p, q) for p, _ in la for q, _ in lb):
+        return None
+    # the most specific place of each side ("Kursk region" over "Russia")
+    for p, anchor_p in sorted(la, key=lambda t: -len(t[0].within)):
+        for q, anchor_q in sorted(lb, key=lambda t: -len(t[0].within)):
+            cp, cq = place_country(p), place_country(q)
+            if cp and cq and cp != cq and anchor_p & anchor_q:
+                return p, q
+    return None
+
+
+def placed_phrase(c: Claim, p: Place) -> str:
+    """What the claim puts at the place, as written: "combat zones in Ukraine"."""
+    text = c.text[: max(0, p.start - c.start)]
+    words = re.split(r"[,;:()\u2014\u2013]| - ", text)[-1].split()[-5:]
+    while words and words[0].lower() in _STOPWORDS:
+        words = words[1:]
+    return " ".join([*words, p.text])
 
 
 _STEM_SUFFIXES = ("ing", "ied", "ies", "ed", "es", "s", "e")
@@ -522,10 +602,30 @@ _STOPWORDS = frozenset(
 )
 
 
+#: News paraphrases of one event word ("the troop deployment" / "sent
+#: troops"; "killed" / "died"), so word overlap sees them as one.
+_EVENT_WORDS = {
+    w: cls
+    for cls, forms in {
+        "send": "send sends sent sending deploy deploys deployed deploying deployment "
+                "dispatch dispatches dispatched dispatching",
+        "die": "die dies died dying dead death deaths kill kills killed killing fatal fatally "
+               "fatalities",
+        "shoot": "shoot shoots shot shooting shootings gunfire gunshot",
+        "injure": "injure injures injured injuring injury injuries wound wounds wounded "
+                  "wounding hurt",
+        "arrest": "arrest arrests arrested arresting detain detains detained custody",
+    }.items()
+    for w in forms.split()
+}
+
+
 def content_words(text: str) -> frozenset[str]:
-    """Lower-case content words of a text, crudely singular."""
+    """Lower-case content words of a text, crudely singular, event
+    paraphrases folded together."""
     return frozenset(
-        singular(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS
+        _EVENT_WORDS.get(w, singular(w))
+        for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOPWORDS
     )
 
 
@@ -564,6 +664,7 @@ class Overlap:
     strong: bool  # a specific slot is shared (predicate, counted thing, person)
     rare: float  # IDF-weighted word overlap
     contrast: bool = False  # one side denies or has not confirmed, the other asserts
+    event: bool = False  # both use one event word (deployment / sent; killed / died)
 
 
 def slot_overlap(a: Claim, b: Claim, idf: dict[str, float] | None = None) -> Overlap:
@@ -576,8 +677,10 @@ def slot_overlap(a: Claim, b: Claim, idf: dict[str, float] | None = None) -> Ove
     heads_a = {head_class(thing_head(q.thing)) for q in a.quantities} - {None}
     heads_b = {head_class(thing_head(q.thing)) for q in b.quantities} - {None}
     # measures in one unit ("30 days" / "40 days") count the same kind of thing
-    heads_a |= {f"unit:{q.unit}" for q in a.quantities if q.unit and not q.thing}
-    heads_b |= {f"unit:{q.unit}" for q in b.quantities if q.unit and not q.thing}
+    heads_a |= {f"unit:{q.unit}" for q in a.quantities
+                if q.unit and not q.thing and not is_age(a, q)}
+    heads_b |= {f"unit:{q.unit}" for q in b.quantities
+                if q.unit and not q.thing and not is_age(b, q)}
     thing = 1.0 if heads_a & heads_b else 0.0
     place = (
         1.0 if any(places_compatible(p, q) for p in a.places for q in b.places) else 0.0
@@ -591,7 +694,9 @@ def slot_overlap(a: Claim, b: Claim, idf: dict[str, float] | None = None) -> Ove
     )
     strong = bool(pred or thing or (persons_a & persons_b))
     contrast = (a.certainty in _DOUBT) != (b.certainty in _DOUBT) and bool(ea & eb)
-    return Overlap(score, strong, rare, contrast)
+    classes = set(_EVENT_WORDS.values())
+    event = bool(content_words(a.text) & content_words(b.text) & classes)
+    return Overlap(score, strong, rare, contrast, event)
 
 
 def match_score(similarity: float, slots: float) -> float:
@@ -604,13 +709,19 @@ def confirmed(similarity: float, ov: Overlap, config: Config) -> bool:
     hi, mid = max(config.min_similarity + 0.25, 0.75), config.min_similarity
     if similarity >= hi:
         return True
-    if similarity >= mid and (ov.strong or ov.rare >= 0.35):
-        return match_score(similarity, ov.score) >= config.match_threshold
-    if similarity >= mid - 0.1 and ov.strong and ov.rare >= 0.3:
-        return match_score(similarity, ov.score) >= config.match_threshold - 0.05
+    score = match_score(similarity, ov.score)
+    if similarity >= mid and (ov.strong or ov.rare >= 0.35) and score >= config.match_threshold:
+        return True
+    if (similarity >= mid - 0.1 and ov.strong and ov.rare >= 0.3
+            and score >= config.match_threshold - 0.05):
+        return True
     # A denial or "not confirmed" names the fact in a few words; the assertion
     # may be a long sentence, so the cosine is lower for the same fact.
-    return similarity >= mid - 0.15 and ov.contrast and ov.rare >= 0.3
+    if similarity >= mid - 0.15 and ov.contrast and ov.rare >= 0.3:
+        return True
+    # ... and a denial of "the deployment" names the event with another word
+    # than the report that troops were "sent": one event word and one actor.
+    return similarity >= mid - 0.2 and ov.contrast and ov.event and ov.rare >= 0.2
 
 
 def match(
@@ -658,7 +769,7 @@ def match(
             if confirmed(sim, ov, config):
                 out.append(Match(min(i, j), max(i, j), sim, match_score(sim, ov.score)))
         done = {(m.i, m.j) for m in out}
-        for i, j in place_pairs(claims, rows, doc_of, events, idf):
+        for i, j in place_pairs(claims, rows, doc_of, events):
             if (i, j) in done:
                 continue
             sim = round(float(vectors[i] @ vectors[j]), 6)
@@ -686,33 +797,24 @@ def repeated(claims: Sequence[Claim]) -> set[int]:
     return out
 
 
-def _clash(a: Sequence[Place], b: Sequence[Place]) -> bool:
-    """Places in different countries, none containing another."""
-    if not a or not b or any(places_compatible(p, q) for p in a for q in b):
-        return False
-    ca = {c for p in a if (c := place_country(p))}
-    cb = {c for p in b if (c := place_country(p))}
-    return bool(ca) and bool(cb) and not ca & cb
-
-
 def place_pairs(
     claims: Sequence[Claim],
     rows: Sequence[int],
     doc_of: np.ndarray,
     events: Events,
-    idf: dict[str, float],
     *,
     max_df: int = 6,
 ) -> list[tuple[int, int]]:
-    """Pairs of claims that put one action of one actor in clashing places.
+    """Pairs of claims that put one thing in clashing places.
 
     A long sentence can carry the place in a side clause ("... some of whom
     began combat operations in Russia's Kursk region"), so its cosine with a
     short "troops entered combat zones in Ukraine" is low. Such claims pair
-    when they share a rare action word (``combat``: few claims of the event use
-    it) and one more content word or entity, and their locative places lie in
-    different countries. An inverted index over rare words keeps this far from
-    all pairs."""
+    when they share a rare word (``combat``: few claims of the event use it)
+    and one more content word or entity, and put the same thing (a shared
+    anchor word right before the preposition) in places of different
+    countries. An inverted index over rare words keeps this far from all
+    pairs."""
     located = [ci for ci in rows if locative_places(claims[ci])]
     if len(located) < 2:
         return []
@@ -721,13 +823,10 @@ def place_pairs(
     for ci in located:
         for w in words[ci]:
             postings.setdefault(w, []).append(ci)
-    rare_cut = sorted(idf.values())[len(idf) // 2] if idf else 0.0
     out: set[tuple[int, int]] = set()
     for w in sorted(postings):
         post = postings[w]
-        if len(post) < 2 or len(post) > max_df or idf.get(w, 0.0) < rare_cut:
-            continue
-        if claims[post[0]].predicate is not None and w in LIGHT_VERBS:
+        if len(post) < 2 or len(post) > max_df or w in LIGHT_VERBS:
             continue
         for x, i in enumerate(post):
             for j in post[x + 1 :]:
@@ -736,7 +835,7 @@ def place_pairs(
                     continue
                 ca, cb = claims[a], claims[b]
                 shared = (words[a] & words[b]) | (set(ca.entities) & set(cb.entities))
-                if len(shared) >= 2 and _clash(locative_places(ca), locative_places(cb)):
+                if len(shared) >= 2 and place_clash(ca, cb) is not None:
                     out.add((a, b))
     return sorted(out)
 

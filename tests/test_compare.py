@@ -288,6 +288,151 @@ def test_finding_id_is_order_independent() -> None:
     assert a != finding_id("scope", None, "quantity.v1", [("d1", "x"), ("d2", "y")])
 
 
+# ------------------------------------------------- lexical rules (no extractor)
+
+
+def test_negative_determiner_negates_the_verb() -> None:
+    pos = claim("The inspectors have found evidence of fraud", "d1", predicate="find")
+    neg = claim("The inspectors have found no evidence of fraud", "d2", predicate="find")
+    neg2 = claim("But the inspectors have not found any evidence of fraud", "d3",
+                 predicate="find", certainty="negated", negated=True)
+    assert judge_pair(pos, neg)[:2] == ("conflict", "negation")
+    assert judge_pair(neg, neg2)[0] == "agree"  # both say no evidence
+
+
+def test_not_right_after_the_verb_negates_it() -> None:
+    a = claim("The driver pleaded guilty to dangerous driving", "d1", predicate="plead")
+    b = claim("The driver pled not guilty to dangerous driving", "d2", predicate="plead")
+    assert judge_pair(a, b)[:2] == ("conflict", "negation")
+
+
+def test_negation_in_another_clause_does_not_fire() -> None:
+    a = claim("The mayor opened the bridge on Monday", "d1", predicate="open")
+    b = claim("The mayor, who did not speak, opened the bridge on Monday", "d2",
+              predicate="open")
+    assert judge_pair(a, b, sim=0.9)[0] == "agree"
+
+
+@pytest.mark.parametrize(
+    "debunk",
+    [
+        "The story of the singing dolphin is a hoax",
+        "No, the dolphin did not sing at the harbour",
+        "Video of the singing dolphin was faked, harbour staff say",
+        "Harbour officials deny that a dolphin sang",
+    ],
+)
+def test_a_debunking_headline_disputes_the_story(debunk: str) -> None:
+    story = claim("Dolphin sings at the harbour", "d1", predicate="sing")
+    assert judge_pair(story, claim(debunk, "d2", predicate="be"))[0] in ("disputed", "conflict")
+
+
+def test_fake_as_an_adjective_of_things_is_not_a_debunk() -> None:
+    a = claim("The suspects were caught with fake passports at the border", "d1",
+              predicate="catch")
+    b = claim("The suspects were caught at the border", "d2", predicate="catch")
+    assert judge_pair(a, b)[0] == "agree"
+
+
+@pytest.mark.parametrize(
+    ("background", "predicate"),
+    [
+        ("Experts say it is unlikely that the ships will dock in the initial stage of the "
+         "mission", "be"),
+        ("Both sides agreed to share information on the naval deployment", "agree"),
+        ("The minister welcomed the delegation and discussed the naval deployment", "welcome"),
+    ],
+)
+def test_hedges_and_talk_about_a_fact_do_not_dispute_its_denial(
+    background: str, predicate: str
+) -> None:
+    denial = claim("The navy has denied the deployment of the ships", "d1",
+                   certainty="denied", predicate="deny")
+    assert judge_pair(denial, claim(background, "d2", predicate=predicate))[0] not in (
+        "disputed", "update")
+    report = claim("The navy deployed the ships to the strait", "d3", predicate="deploy")
+    assert judge_pair(denial, report)[0] == "disputed"
+
+
+def test_weekdays_without_publication_dates_clash() -> None:
+    ta, tb = "The suspect surrendered to police on Friday", "He surrendered himself on Thursday"
+    a = claim(ta, "d1", predicate="surrender",
+              times=(TimeExpr(ta.index("Friday"), ta.index("Friday") + 6, "Friday", None, None),))
+    b = claim(tb, "d2", predicate="surrender",
+              times=(TimeExpr(tb.index("Thursday"), tb.index("Thursday") + 8, "Thursday",
+                              None, None),))
+    assert judge_pair(a, b, pa=None, pb=None)[:2] == ("conflict", "time")
+    same = claim(tb.replace("Thursday", "Friday"), "d3", predicate="surrender",
+                 times=(TimeExpr(tb.index("Thursday"), tb.index("Thursday") + 6, "Friday",
+                                 None, None),))
+    assert judge_pair(a, same, pa=None, pb=None)[0] == "agree"
+
+
+def test_an_unresolved_period_makes_a_count_scope() -> None:
+    ta = "In the last seven years there were only around 170 infections"
+    tb = "Around 870 infections have been reported worldwide"
+    a = claim(ta, "d1", predicate="be",
+              quantities=(q(ta, "around 170", 153, 187, thing="infections"),),
+              times=(TimeExpr(3, 3 + len("the last seven years"), "the last seven years",
+                              None, None),))
+    b = claim(tb, "d2", predicate="report",
+              quantities=(q(tb, "Around 870", 783, 957, thing="infections"),))
+    assert judge_pair(a, b)[0] == "scope"
+
+
+def test_a_number_both_claims_carry_is_not_paired_with_another() -> None:
+    ta = "Yields touched 0.505%, above the 0.5% cap"
+    tb = "Yields touched 0.505%, above the 0.5% cap, while the 30-year rose to 1.25%"
+    pct = {"unit": "%"}
+    a = claim(ta, "d1", predicate="touch", quantities=(
+        q(ta, "0.505%", 0.505, 0.505, **pct), q(ta, "0.5%", 0.5, 0.5, thing="cap", **pct)))
+    b = claim(tb, "d2", predicate="touch", quantities=(
+        q(tb, "0.505%", 0.505, 0.505, **pct), q(tb, "0.5%", 0.5, 0.5, thing="cap", **pct),
+        q(tb, "1.25%", 1.25, 1.25, **pct)))
+    assert judge_pair(a, b)[0] == "agree"
+
+
+def test_bare_counts_of_one_action_conflict() -> None:
+    ta, tb = "The gunman executed six in a pool hall", "The gunman slaughtered seven in a pool hall"
+    a = claim(ta, "d1", predicate="execute", quantities=(q(ta, "six", 6, 6),))
+    b = claim(tb, "d2", predicate="slaughter", quantities=(q(tb, "seven", 7, 7),))
+    assert judge_pair(a, b)[:2] == ("conflict", "number")
+
+
+@pytest.mark.parametrize(
+    ("ta", "pa", "tb", "pb"),
+    [
+        ("A 31-year-old man was wounded", "31-year", "A 35-year-old man was wounded", "35-year"),
+        ("Four more people were shot in Lawndale", "Four", "Two people were shot", "Two"),
+        ("A man and 3 women were shot outside the club", "3",
+         "At least four people were shot outside the club", "At least four"),
+    ],
+)
+def test_ages_and_partial_counts_never_conflict(ta: str, pa: str, tb: str, pb: str) -> None:
+    unit = "year" if "year" in pa else None
+    thing_a = None if unit else ("women" if "women" in ta else "people")
+    thing_b = None if unit else "people"
+    a = claim(ta, "d1", predicate="shoot",
+              quantities=(q(ta, pa, 1, 1, value=1, thing=thing_a, unit=unit),))
+    b = claim(tb, "d2", predicate="shoot",
+              quantities=(q(tb, pb, 9, 9, value=9, thing=thing_b, unit=unit),))
+    assert judge_pair(a, b)[0] != "conflict"
+
+
+def test_places_of_different_things_do_not_clash() -> None:
+    ta = "The president held talks with a delegation in Seoul"
+    tb = "The talks came amid scrutiny of the involvement in Ukraine"
+    a = claim(ta, "d1", places=(place(ta, "Seoul", "Seoul", "KR", "city", ("South Korea",)),))
+    b = claim(tb, "d2", places=(place(tb, "Ukraine", "Ukraine", "UA"),))
+    assert judge_pair(a, b)[0] == "agree"
+    tc = "The leader was injured in a US-led airstrike during a meeting in Iraq"
+    c = claim(tc, "d3", places=(place(tc, "US", "United States", "US"),
+                                place(tc, "Iraq", "Iraq", "IQ")))
+    assert judge_pair(c, claim("The leader was injured in an airstrike in Iraq", "d4",
+                               places=(place("The leader was injured in an airstrike in Iraq",
+                                             "Iraq", "Iraq", "IQ"),)))[0] == "agree"
+
+
 # ----------------------------------------------------------------- symmetry
 
 _POOL = [

@@ -21,9 +21,8 @@ from rapidfuzz import fuzz
 from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
     LIGHT_VERBS,
-    locative_places,
-    place_country,
-    places_compatible,
+    place_clash,
+    placed_phrase,
     predicate_shared,
     stem,
     thing_relation,
@@ -52,8 +51,12 @@ def _later(ctx: PairContext) -> str | None:
 #: Words that call a story false: a headline or claim carrying one disputes
 #: the story (``... is a hoax``, ``X denies ...``, ``fake video``).
 _DEBUNK = re.compile(
-    r"\b(?:hoax(?:es)?|debunk\w*|denie[sd]|deny(?:ing)?|denial|refute[sd]?|fak(?:e|ed|ery)|"
-    r"bogus|untrue|not\s+true|made\s+up|fabricat\w+|"
+    r"\b(?:hoax(?:es)?|debunk\w*|denie[sd]|deny(?:ing)?|denial|refute[sd]?|fak(?:ed|ery)|"
+    r"(?:is|are|was|were|a|just)\s+(?:\w+\s+)?fake|fake\s+(?:news|reports?|stor(?:y|ies)|"
+    r"videos?|photos?|pictures?|images?|claims?|accounts?|websites?|sites?|tweets?|quotes?|"
+    r"articles?)|"
+    r"bogus|untrue|not\s+(?:true|real)|made\s+(?:\w+\s+){0,2}up|fabricat\w+|satir\w+|"
+    r"(?:categorically|completely|totally|entirely)\s+(?:false|untrue|wrong)|"
     r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|a\s+myth|myth))\b",
     re.IGNORECASE,
 )
@@ -61,15 +64,22 @@ _DEBUNK = re.compile(
 _NO_OPENING = re.compile(r"^\W*no\s*[,:\u2014-]", re.IGNORECASE)
 #: Hedges: the writer does not commit to the fact.
 _HEDGE = re.compile(
-    r"\b(?:unlikely|likely|may|might|could|would|possibly|probably|perhaps|whether|if)\b",
+    r"\b(?:unlikely|likely|may|might|could|would|possibly|probably|perhaps|whether)\b",
     re.IGNORECASE,
 )
-#: Main verbs of talks, agreements and attitudes: a fact in their object is
-#: background ("agreed to share information on the troop deployment"), not
+#: Main verbs of talks and attitudes: a fact in their object is background
+#: ("Yoon welcomed the delegation ...", "Russia warned South Korea ..."), not
 #: what the claim asserts, so it neither confirms nor disputes that fact.
 _ATTITUDE = frozenset(
-    "agree share discuss welcome warn hope worry express meet urge vow pledge promise call "
-    "talk ask invite praise thank criticize criticise condemn fear expect".split()
+    "share discuss welcome warn hope worry express urge call talk ask invite fear "
+    "expect".split()
+)
+#: A fact named as the topic of information or talks ("share information on
+#: the troop deployment") is not asserted by the claim.
+_TOPIC = re.compile(
+    r"\b(?:information|intelligence|talks|discussions?|questions?|speculation)\s+"
+    r"(?:on|about|over|regarding)\b",
+    re.IGNORECASE,
 )
 
 
@@ -79,7 +89,9 @@ def _committed(c: Claim) -> str:
         return "denied"
     if c.certainty == "unconfirmed":
         return "unconfirmed"
-    if _DEBUNK.search(c.text) or _NO_OPENING.search(c.text):
+    if c.certainty in ("asserted", "reported", "negated") and (
+        _DEBUNK.search(c.text) or _NO_OPENING.search(c.text)
+    ):
         return "denied"
     if c.certainty == "negated" or c.negated:
         return "neg"
@@ -93,7 +105,7 @@ def _asserts_fact(c: Claim) -> bool:
     talks or attitudes), so it can confirm or be disputed."""
     if c.certainty == "possible" or (c.certainty != "confirmed" and _HEDGE.search(c.text)):
         return False
-    return c.predicate not in _ATTITUDE
+    return c.predicate not in _ATTITUDE and not _TOPIC.search(c.text)
 
 
 # ------------------------------------------------------------------ certainty
@@ -124,6 +136,11 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
 _NEGATOR_BEFORE = frozenset("not n't never no nobody cannot can't won't didn't doesn't don't "
                             "isn't aren't wasn't weren't hasn't haven't hadn't".split())
 _NEGATOR_AFTER = frozenset("no none nothing nobody".split())
+#: Words that may stand between a negator and its verb ("not yet been found").
+_AUX_BETWEEN = frozenset(
+    "be been being have has had yet always ever really already actually formally "
+    "officially".split()
+)
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 
 
@@ -144,7 +161,10 @@ def _negated_at(c: Claim, target: str) -> bool | None:
         if stem(t) != target:
             continue
         found = True
-        if _NEGATOR_BEFORE & set(tokens[max(0, k - 3) : k]):
+        j = k - 1
+        while j >= 0 and k - j <= 3 and tokens[j] in _AUX_BETWEEN:
+            j -= 1
+        if j >= 0 and tokens[j] in _NEGATOR_BEFORE:
             return True
         if _NEGATOR_AFTER & set(tokens[k + 1 : k + 3]) or tokens[k + 1 : k + 2] == ["not"]:
             return True
@@ -279,7 +299,7 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     ]
     if not related:
         shown = f"{_qtext(a.quantities[0])} vs {_qtext(b.quantities[0])}"
-        if a.predicate and a.predicate == b.predicate:
+        if predicate_shared(a, b):
             return Comparison(
                 "scope", None, round(0.5 * ctx.match, 4),
                 f"{shown}: different things counted", "quantity.v1",
@@ -346,21 +366,20 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
 
 @comparator("place.v1")
 def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
-    """Places in different countries, neither containing the other: a conflict
-    of place (an update when one report is much later). Only places the
-    claims put something in count (``in``, ``into``, ``in front of the``),
-    not places named as actors or partners."""
-    la, lb = locative_places(a), locative_places(b)
-    if not la or not lb:
+    """The same thing put in places of different countries, neither
+    containing the other: a conflict of place (an update when one report is
+    much later). Only places the claims put something in count (``in``,
+    ``into``, ``in front of the``), and only when what is put there shares a
+    word ("combat zones in Ukraine" / "combat operations in Russia's Kursk
+    region"), not places named as actors or partners."""
+    clash = place_clash(a, b)
+    if clash is None:
         return None
-    if any(places_compatible(p, q) for p in la for q in lb):
-        return None
-    ca = {c for p in la if (c := place_country(p))}
-    cb = {c for p in lb if (c := place_country(p))}
-    if not ca or not cb or ca & cb:
-        return None
-    pa, pb = la[-1], lb[-1]
-    shown = f"{pa.text}{_who(a, ctx.published_a)} vs {pb.text}{_who(b, ctx.published_b)}"
+    pa, pb = clash
+    shown = (
+        f"{placed_phrase(a, pa)}{_who(a, ctx.published_a)} vs "
+        f"{placed_phrase(b, pb)}{_who(b, ctx.published_b)}"
+    )
     if _later(ctx) is not None:
         return Comparison("update", None, round(0.6 * ctx.match, 4),
                           f"{shown}: the later report places it elsewhere", "place.v1")

@@ -15,6 +15,8 @@ from checker.model import Claim, Comparison, Document, Finding
 if TYPE_CHECKING:
     import numpy as np
 
+    from checker import match as matching
+
 
 def finding_id(
     verdict: str, kind: str | None, comparator: str, members: Sequence[tuple[str, str]]
@@ -61,6 +63,32 @@ def _finding(
     )
 
 
+def _mutual_best(
+    compared: Sequence[tuple[matching.Match, Comparison]], claims: Sequence[Claim]
+) -> list[tuple[int, int]]:
+    """Agreeing pairs that form fact groups: each claim's best agreeing
+    partner in the other article, both ways. Chaining every loose agreement
+    would join a whole single-topic batch into one "fact"."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for m, c in compared:
+        if c.verdict != "agree":
+            continue
+        for x, y in ((m.i, m.j), (m.j, m.i)):
+            key = (x, claims[y].doc)
+            cand = (m.score, -y)
+            if key not in best or cand > best[key]:
+                best[key] = cand
+    out = []
+    for m, c in compared:
+        if c.verdict != "agree":
+            continue
+        bi = best[(m.i, claims[m.j].doc)]
+        bj = best[(m.j, claims[m.i].doc)]
+        if -bi[1] == m.j and -bj[1] == m.i:
+            out.append((m.i, m.j))
+    return out
+
+
 def judge(
     documents: Sequence[Document],
     claims: Sequence[Claim],
@@ -102,13 +130,15 @@ def judge(
         if c.verdict != "unrelated":
             compared.append((m, c))
 
-    group_of = matching.groups(len(claims), [(m.i, m.j) for m, _ in compared], claims)
+    group_of = matching.groups(len(claims), _mutual_best(compared, claims), claims)
+    matched = {x for m, _ in compared for x in (m.i, m.j)}
     findings: list[Finding] = []
     agreeing: dict[str, list[tuple[matching.Match, Comparison]]] = {}
     for m, c in compared:
         gid = group_of[m.i]
-        if c.verdict == "agree" and gid is not None:
-            agreeing.setdefault(gid, []).append((m, c))
+        if c.verdict == "agree":
+            if gid is not None and gid == group_of[m.j]:
+                agreeing.setdefault(gid, []).append((m, c))
             continue
         findings.append(
             _finding(c.verdict, c.kind, c.comparator, [claims[m.i], claims[m.j]], c.score,
@@ -135,7 +165,7 @@ def judge(
         sources_in_event.setdefault(events.cluster[d], set()).add(events.source[d])
     for ci, claim in enumerate(claims):
         di = doc_index.get(claim.doc)
-        if di is None or events.source[di] != di or group_of[ci] is not None:
+        if di is None or events.source[di] != di or ci in matched:
             continue
         if len(sources_in_event[events.cluster[di]]) < 2 or not checkworthy(claim):
             continue
