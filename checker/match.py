@@ -268,8 +268,11 @@ def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
     if any(places_compatible(p, q) for p, _ in la for q, _ in lb):
         return None
     # the most specific place of each side ("Kursk region" over "Russia")
-    for p, anchor_p in sorted(la, key=lambda t: -len(t[0].within)):
-        for q, anchor_q in sorted(lb, key=lambda t: -len(t[0].within)):
+    def specific(t: tuple[Place, frozenset[str]]) -> tuple[bool, int]:
+        return t[0].kind == "country", -len(t[0].within)
+
+    for p, anchor_p in sorted(la, key=specific):
+        for q, anchor_q in sorted(lb, key=specific):
             cp, cq = place_country(p), place_country(q)
             if cp and cq and cp != cq and anchor_p & anchor_q:
                 return p, q

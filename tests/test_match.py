@@ -239,3 +239,86 @@ def test_config_knobs_are_reported() -> None:
     d = CONFIG.to_dict()
     assert {"top_k", "min_similarity", "match_threshold", "update_days"} <= set(d)
     assert dataclasses.replace(CONFIG, top_k=2).top_k == 2
+
+
+# ------------------------------------------------------ recall and precision
+
+
+def test_two_sources_are_one_event_even_with_different_places() -> None:
+    """An article and its summary (or two reports a user chose) are compared:
+    claim-level slots, not event clustering, decide what pairs."""
+    docs = [make_doc("a", [SHOOT_A]), make_doc("c", [SHOOT_C])]
+    slot_map = {**_slots(SHOOT_A, "Springfield", 2), **_slots(SHOOT_C, "Riverton", 2)}
+    claims, vectors = _batch(docs, slot_map, CONFIG)
+    events = match.event_clusters(docs, claims, vectors, CONFIG)
+    assert events.cluster == (0, 0) and bool(events.allowed[0, 1])
+
+
+def test_repeated_gallery_captions_are_not_claims_to_match() -> None:
+    caption = "Image {} of 16 A man died Thursday after being shot inside a home"
+    lines = [caption.format(n) for n in range(1, 5)] + ["Police arrested a 15-year-old boy"]
+    doc = make_doc("a", [*lines, "Police arrested a 15-year-old boy"])
+    claims = claims_of(doc, {})
+    assert match.repeated(claims) == {0, 1, 2, 3, 5}
+
+
+def test_outcome_reads_past_a_parenthesis_but_not_past_the_next_number() -> None:
+    def outcome_of(text: str, phrase: str) -> str | None:
+        s = text.index(phrase)
+        qq = Quantity(s, s + len(phrase), phrase, 1.0, 1.0, 1.0, thing="people")
+        return match.outcome(Claim(id="x:0", doc="x", sentence=0, start=0, end=len(text),
+                                   text=text), qq)
+
+    assert outcome_of("Five people, believed to be related, were killed", "Five") == "killed"
+    assert outcome_of("Five people were shot and one was killed", "Five") == "shot"
+    assert outcome_of("Two people were shot and killed", "Two") == "killed"
+
+
+def test_predicate_shared_by_inflected_and_irregular_forms() -> None:
+    def c(text: str, predicate: str) -> Claim:
+        return Claim(id="x:0", doc="x", sentence=0, start=0, end=len(text), text=text,
+                     predicate=predicate)
+
+    assert match.predicate_shared(c("His accomplice surrendered on Friday", "surrender"),
+                                  c("He ran from police but surrendered", "run"))
+    assert match.stem("found") == match.stem("find")
+    assert not match.predicate_shared(c("The troops crossed the river", "cross"),
+                                      c("The troops reached the front", "reach"))
+
+
+KURSK = "Officials said some of the soldiers began combat operations in Russia's Kursk region"
+ZONES = "Seoul confirmed the soldiers had entered combat zones in Ukraine"
+TALKS = "The president held talks with a delegation in Seoul on the soldiers"
+
+
+def test_place_candidates_pair_one_thing_put_in_clashing_places() -> None:
+    docs = [make_doc("a", [KURSK]), make_doc("b", [ZONES, TALKS])]
+    places = {
+        KURSK: {"places": {"Russia": ("RU", "country"), "Kursk region": ("RU", "region")},
+                "predicate": "begin"},
+        ZONES: {"places": {"Ukraine": ("UA", "country")}, "predicate": "enter"},
+        TALKS: {"places": {"Seoul": ("KR", "city")}, "predicate": "hold"},
+    }
+    claims, _ = _batch(docs, places, CONFIG)
+    # orthogonal vectors: cosine says nothing, the place channel must find them
+    vectors = np.eye(len(claims), 8, dtype=np.float32)
+    pairs = match.match(docs, claims, vectors, CONFIG)
+    assert [(m.i, m.j, m.via) for m in pairs] == [(0, 1, "place")]
+    findings = judge(docs, claims, vectors, CONFIG)
+    conflicts = [f for f in findings if f.verdict == "conflict"]
+    assert [(f.kind, f.docs) for f in conflicts] == [("place", ("a", "b"))]
+    assert "combat operations in Russia's Kursk region" in conflicts[0].rationale
+    assert "combat zones in Ukraine" in conflicts[0].rationale
+
+
+def test_agreeing_pairs_group_by_mutual_best_partner_only() -> None:
+    docs = [make_doc("a", [SHOOT_A, SHOOT_D]), make_doc("b", [SHOOT_B])]
+    claims, _ = _batch(docs, {}, CONFIG)
+    from checker.compare.judge import _mutual_best
+    from checker.model import Comparison
+
+    agree = Comparison("agree", None, 0.9, "", "text.v1")
+    pairs = [(match.Match(0, 2, 0.9, 0.9), agree), (match.Match(1, 2, 0.8, 0.8), agree)]
+    # b's claim is a's first claim's best partner and vice versa; a's second
+    # claim is not b's best, so it does not chain into the group
+    assert _mutual_best(pairs, claims) == [(0, 2)]

@@ -66,14 +66,27 @@ def test_entered_combat_zones_in_ukraine_is_flagged(seeds_report: Report) -> Non
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Kursk clause sits in a long two-clause sentence (cosine 0.45 with the "
-    "Ukraine claim); matching on whole claims does not pair them: needs clause-level claims",
-)
 def test_ukraine_vs_kursk_place(seeds_report: Report) -> None:
     found = _with(seeds_report, "entered combat zones in Ukraine", "Kursk region")
-    assert any(f.verdict in ("conflict", "disputed", "update") for f, _, _ in found)
+    assert any((f.verdict, f.kind) == ("conflict", "place") for f, _, _ in found)
+    assert any("Kursk region" in f.rationale and "Ukraine" in f.rationale for f, _, _ in found)
+
+
+@pytest.mark.slow
+def test_no_dispute_with_hedged_or_background_claims(seeds_report: Report) -> None:
+    """A denial is not disputed by a claim that only hedges ("it's unlikely
+    that ...") or talks about the fact ("agreed to share information on ...")."""
+    for other in ("unlikely that Russia will transfer", "share information on",
+                  "Yoon welcomed", "Russia warned South Korea"):
+        found = _with(seeds_report, "denied", other) + _with(seeds_report, "dismissed", other)
+        found += _with(seeds_report, "haven’t confirmed", other)
+        assert all(f.verdict not in ("disputed", "update") for f, _, _ in found), other
+
+
+@pytest.mark.slow
+def test_no_place_conflict_between_different_things(seeds_report: Report) -> None:
+    places = [f for f in seeds_report.findings if f.kind == "place"]
+    assert places and all("combat" in f.rationale for f in places)
 
 
 @pytest.mark.slow

@@ -300,10 +300,7 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if not related:
         shown = f"{_qtext(a.quantities[0])} vs {_qtext(b.quantities[0])}"
         if predicate_shared(a, b):
-            return Comparison(
-                "scope", None, round(0.5 * ctx.match, 4),
-                f"{shown}: different things counted", "quantity.v1",
-            )
+            return None  # one action, different things counted: the numbers say nothing
         return Comparison(
             "unrelated", None, round(ctx.match, 4),
             f"{shown}: different things counted, not one fact", "quantity.v1",
