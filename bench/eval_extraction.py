@@ -81,8 +81,10 @@ _BREAK_AFTER = re.compile(r"[;:]|\b(?:arrested|charged|accused|suspects?|sought)
 _NEGATED = re.compile(r"(?:\bnot|n't|\bnever|\bno)\s+(?:(?:\w+ly|been|be)\s+)?$", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them)?\s*", re.I)
 _THEN_DIED = re.compile(
-    r"[^,;.]{0,40}?\b(?:and|but|before he|before she)\s+"
-    r"(?:later\s+|then\s+|was\s+|were\s+|had\s+)*(?:died|killed|pronounced\s+dead)\b",
+    r"[^;.]{0,60}?\b(?:and|but|where|until|before)\s+(?:(?:he|she|they)\s+)?"
+    r"(?:later\s+|then\s+|was\s+|were\s+|had\s+|has\s+|since\s+|been\s+)*"
+    r"(?:died|killed|pronounced\s+(?:dead|deceased))\b"
+    r"|[^;.]{0,60}?\b(?:has|have|had)\s+(?:since\s+|now\s+|later\s+)?died\b",
     re.I,
 )
 _NOT_PEOPLE = frozenset(
@@ -128,8 +130,8 @@ def harm_kind(claim: Claim, q: Quantity) -> str | None:
         m = later[0] if later else m
     if _NEGATED.search(text[max(0, m.start() - 16) : m.start()]):
         return None  # "two children were not injured"
-    if m.lastgroup == "shot" and _THEN_DIED.match(text, m.end()):
-        return "killed"  # "was shot in the chest and died"
+    if m.lastgroup in ("shot", "injured") and _THEN_DIED.match(text, m.end()):
+        return "killed"  # "was shot in the chest and died", "taken to a hospital, where he died"
     return m.lastgroup
 
 

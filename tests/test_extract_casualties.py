@@ -85,6 +85,10 @@ def test_coordinated_victims_are_not_also_counted_one_by_one(nlp: Language) -> N
         ("A man was shot at 20 Copeland St. on Tuesday.", 20),
         ("A fourth person had gunshot wounds.", 0.25),  # a rank, not a fraction
         ("The 2 a.m. shooting left a man injured.", 2),
+        ("No one else was injured in the shooting.", 1),
+        ("Image 50 of 111: police outside the house where a man was shot.", 111),
+        ("Apartment 3 is where the man was wounded.", 3),
+        ("He was shot with a .38-caliber handgun.", 0.38),
     ],
 )
 def test_numbers_that_are_not_counts(nlp: Language, sentence: str, value: float) -> None:

@@ -213,6 +213,8 @@ def _make(span: SpacySpan, m: re.Match[str], base: int, offset: int) -> Quantity
         if currency:
             raw = raw[1:].strip()
             unit = currency
+        elif raw.startswith(".") and unit is None:
+            unit = "caliber"  # ".38", "a .45 pistol": a gun's calibre, not a count
         v = parse_number(raw)
         if v is None:
             return None
@@ -264,6 +266,10 @@ _STREETS = frozenset(
     "st street ave avenue rd road blvd boulevard dr drive ln lane way ct court pl place "
     "cir circle pkwy parkway hwy highway terrace ter".split()
 )
+_LABELS = frozenset(
+    "image photo slide page no number room apartment apt unit suite exit route highway "
+    "interstate channel station gate platform flight".split()
+)
 _CALL_VERBS = frozenset({"call", "dial", "text", "phone"})
 _CALL_NOUNS = frozenset(
     "call calls caller callers dispatcher dispatchers operator operators center centre "
@@ -281,6 +287,18 @@ def _not_a_count(tok: Token, text: str) -> bool:
     doc = tok.doc
     prev = doc[tok.i - 1] if tok.i > 0 else None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and tok.lower_ == "one" and prev.lower_ in ("no", "not"):
+        return True  # "no one was hurt" counts nobody
+    if prev is not None and prev.lower_.rstrip(".") in _LABELS:
+        return True  # "Image 50 of 111", "Apartment 3", "exit 12"
+    if (
+        prev is not None
+        and prev.lower_ == "of"
+        and tok.i >= 3
+        and doc[tok.i - 2].like_num
+        and doc[tok.i - 3].lower_.rstrip(".") in _LABELS
+    ):
+        return True  # the 111 of "Image 50 of 111"
     if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN"):
         return True  # "Smith, 24, was shot"; "the boy, 3,"
     if prev is not None and prev.lower_ in ("age", "ages", "aged"):
