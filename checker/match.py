@@ -21,6 +21,7 @@ Functions return indices and scores, sorted, ties broken by index.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -333,12 +334,17 @@ def predicate_shared(a: Claim, b: Claim) -> bool:
     "ran from police but surrendered")."""
     if a.predicate and a.predicate == b.predicate:
         return True
-    for x, y in ((a, b), (b, a)):
-        if x.predicate and x.predicate not in LIGHT_VERBS and len(x.predicate) > 2:
-            st = stem(x.predicate)
-            if any(stem(w) == st for w in _WORD.findall(y.text)):
-                return True
-    return False
+    return any(
+        x.predicate and x.predicate not in LIGHT_VERBS and len(x.predicate) > 2
+        and stem(x.predicate) in stems(y.text)
+        for x, y in ((a, b), (b, a))
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def stems(text: str) -> frozenset[str]:
+    """Crude stems of a text's words (cached: matching asks for each claim often)."""
+    return frozenset(stem(w) for w in _WORD.findall(text))
 
 
 def _date_gap(a: dt.date | None, b: dt.date | None) -> int | None:
@@ -623,6 +629,7 @@ _EVENT_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """Lower-case content words of a text, crudely singular, event
     paraphrases folded together."""
