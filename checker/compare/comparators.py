@@ -34,8 +34,20 @@ def _when(d: dt.date | None) -> str | None:
     return f"{d:%b} {d.day}, {d.year}" if d else None
 
 
-def _who(c: Claim, published: dt.date | None) -> str:
-    parts = [f"per {c.source}" if c.source else None, _when(published)]
+_PRONOUNS = frozenset("it he she they we i you this that".split())
+
+
+def _per(c: Claim, outlet: str | None) -> str | None:
+    """The attribution ("per South Korea's spy agency"), else the outlet; a
+    bare pronoun ("it said") names no one, so the outlet stands in."""
+    if c.source and c.source.strip().lower() not in _PRONOUNS:
+        return f"per {c.source}"
+    return outlet
+
+
+def _who(c: Claim, published: dt.date | None, outlet: str | None = None) -> str:
+    """Who says it and when: the attribution, else the outlet; the date."""
+    parts = [_per(c, outlet), _when(published)]
     inner = ", ".join(p for p in parts if p)
     return f" ({inner})" if inner else ""
 
@@ -318,7 +330,7 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if clash:
         qa, qb = clash[0]
         shown = (
-            f"{_qtext(qa)}{_who(a, ctx.published_a)} vs {_qtext(qb)}{_who(b, ctx.published_b)}"
+            f"{_qtext(qa)}{_who(a, ctx.published_a, ctx.outlet_a)} vs {_qtext(qb)}{_who(b, ctx.published_b, ctx.outlet_b)}"
         )
         if _later(ctx) is not None:
             return Comparison("update", None, round(0.7 * ctx.match, 4),
@@ -339,8 +351,8 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         qa, qb = agree[0]
         return Comparison(
             "agree", None, round(ctx.match, 4),
-            f"{_qtext(qa)}{_who(a, ctx.published_a)} and {_qtext(qb)}"
-            f"{_who(b, ctx.published_b)}: compatible numbers",
+            f"{_qtext(qa)}{_who(a, ctx.published_a, ctx.outlet_a)} and {_qtext(qb)}"
+            f"{_who(b, ctx.published_b, ctx.outlet_b)}: compatible numbers",
             "quantity.v1",
         )
     qa, qb, rel = related[0]
@@ -353,7 +365,7 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     why = "different scope" if rel != "overlapping" else "overlapping groups counted"
     return Comparison(
         "scope", None, round(0.7 * ctx.match, 4),
-        f"{_qtext(qa)}{_who(a, ctx.published_a)} vs {_qtext(qb)}{_who(b, ctx.published_b)}: {why}",
+        f"{_qtext(qa)}{_who(a, ctx.published_a, ctx.outlet_a)} vs {_qtext(qb)}{_who(b, ctx.published_b, ctx.outlet_b)}: {why}",
         "quantity.v1",
     )
 
@@ -374,8 +386,8 @@ def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return None
     pa, pb = clash
     shown = (
-        f"{placed_phrase(a, pa)}{_who(a, ctx.published_a)} vs "
-        f"{placed_phrase(b, pb)}{_who(b, ctx.published_b)}"
+        f"{placed_phrase(a, pa)}{_who(a, ctx.published_a, ctx.outlet_a)} vs "
+        f"{placed_phrase(b, pb)}{_who(b, ctx.published_b, ctx.outlet_b)}"
     )
     if _later(ctx) is not None:
         return Comparison("update", None, round(0.6 * ctx.match, 4),
@@ -408,13 +420,14 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if ctx.published_a is None and ctx.published_b is None:
         wa, wb = _weekday(a), _weekday(b)
         if wa and wb and wa[1] != wb[1] and predicate_shared(a, b) and not _disjoint_times(a, b):
-            shown = f"{wa[0].text}{_who(a, None)} vs {wb[0].text}{_who(b, None)}"
+            shown = (f"{wa[0].text}{_who(a, None, ctx.outlet_a)} vs "
+                     f"{wb[0].text}{_who(b, None, ctx.outlet_b)}")
             return Comparison("conflict", "time", round(0.6 * ctx.match, 4),
                               f"{shown}: different days", "time.v1")
     if not _disjoint_times(a, b):
         return None
     ta, tb = _event_times(a)[0], _event_times(b)[0]
-    shown = f"{ta.text}{_who(a, ctx.published_a)} vs {tb.text}{_who(b, ctx.published_b)}"
+    shown = f"{ta.text}{_who(a, ctx.published_a, ctx.outlet_a)} vs {tb.text}{_who(b, ctx.published_b, ctx.outlet_b)}"
     if _later(ctx) is not None:
         return None  # reports weeks apart naturally speak of different days
     same_action = a.predicate is not None and a.predicate == b.predicate
@@ -451,7 +464,7 @@ def entity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         nb = next(m.text for m in b.mentions if m.type == kind)
         return Comparison(
             "conflict", "entity", round(0.6 * ctx.match, 4),
-            f"{na}{_who(a, ctx.published_a)} vs {nb}{_who(b, ctx.published_b)}: "
+            f"{na}{_who(a, ctx.published_a, ctx.outlet_a)} vs {nb}{_who(b, ctx.published_b, ctx.outlet_b)}: "
             "a different name in the same statement",
             "entity.v1",
         )
@@ -470,8 +483,8 @@ def _without_mentions(c: Claim, kind: str) -> str:
 # -------------------------------------------------------------------- helpers
 
 
-def _tag(c: Claim, published: dt.date | None) -> str:
-    parts = [c.certainty, f"per {c.source}" if c.source else None, _when(published)]
+def _tag(c: Claim, published: dt.date | None, outlet: str | None = None) -> str:
+    parts = [c.certainty, _per(c, outlet), _when(published)]
     return ", ".join(p for p in parts if p)
 
 
@@ -489,6 +502,6 @@ def _say(
         verdict,
         kind,
         round(confidence * ctx.match, 4),
-        f"{quote(a)} ({_tag(a, ctx.published_a)}) vs {quote(b)} ({_tag(b, ctx.published_b)}): {why}",
+        f"{quote(a)} ({_tag(a, ctx.published_a, ctx.outlet_a)}) vs {quote(b)} ({_tag(b, ctx.published_b, ctx.outlet_b)}): {why}",
         name,
     )
