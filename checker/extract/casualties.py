@@ -22,6 +22,8 @@ one of several named elsewhere, so it never contradicts ``two were killed``.
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract.numbers import parse_number
@@ -46,6 +48,12 @@ _SUFFER = frozenset("suffer sustain receive".split())
 _WOUNDS = frozenset("wound injury".split())
 _CARRY = frozenset("take transport rush airlift fly carry".split())
 _HOSPITALS = frozenset("hospital hospitals".split())
+# any word a predicate of harm or a victim could be built on (a cheap filter)
+_TRIGGER = re.compile(
+    r"kill|\bdie|dead|death|injur|wound|hurt|shot|shoot|murder|sla[iy]|stab|hospital"
+    r"|condition|victim|homicide",
+    re.IGNORECASE,
+)
 _HARM_NOUNS = frozenset("death killing murder slaying homicide wounding".split())
 _ONE = frozenset({"a", "an", "another"})
 _PRONOUNS = frozenset("he she him her".split())
@@ -58,26 +66,92 @@ def _has(tok: Token, deps: tuple[str, ...], words: frozenset[str]) -> bool:
     return any(c.dep_ in deps and c.lemma_.lower() in words for c in tok.children)
 
 
-def is_harm_predicate(verb: Token) -> bool:
-    """Whether ``verb`` says its subject was killed, injured or shot."""
-    lemma = verb.lemma_.lower()
-    if lemma in HARM_VERBS or (verb.pos_ == "ADJ" and verb.lower_ in _HARM_COMPLEMENTS):
-        return True  # "died"; "found [the boy dead]"
-    for c in verb.children:
-        dep = c.dep_
-        if dep in ("acomp", "oprd", "attr", "xcomp") and c.lower_ in _HARM_COMPLEMENTS:
-            return True
-        if dep == "prep":
-            for p in c.children:
-                if p.dep_ != "pobj":
-                    continue
-                if c.lower_ == "in" and p.lower_ == "condition" and _has(p, ("amod",), _CONDITIONS):
-                    return True
-                if c.lower_ == "to" and lemma in _CARRY and p.lower_ in _HOSPITALS:
-                    return True
-        if dep == "dobj" and lemma in _SUFFER and c.lemma_.lower() in _WOUNDS:
-            return True
-    return False
+@functools.cache
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """spaCy's string hashes of ``words``, to test tokens without making strings."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in words)
+
+
+def _predicate(tok: Token) -> Token | None:
+    """The predicate of harm a trigger word makes, if it makes one.
+
+    ``shot`` → itself; ``dead`` in ``pronounced dead`` → ``pronounced``;
+    ``condition`` in ``is in critical condition`` → ``is``; ``hospital`` in
+    ``taken to a hospital`` → ``taken``; ``wounds`` in ``suffered gunshot
+    wounds`` → ``suffered``."""
+    lemma = tok.lemma_.lower()
+    if lemma in HARM_VERBS and tok.pos_ in ("VERB", "AUX", "ADJ"):
+        return tok
+    low = tok.lower_
+    dep = tok.dep_
+    head = tok.head
+    if low in _HARM_COMPLEMENTS:
+        if dep in ("acomp", "oprd", "attr", "xcomp"):
+            return head  # "was pronounced dead", "left two injured"
+        if tok.pos_ == "ADJ" and dep != "amod":
+            return tok  # "found [the boy dead]"
+        return None
+    if dep != "pobj" and dep != "dobj":
+        return None
+    if low == "condition" and head.lower_ == "in" and _has(tok, ("amod",), _CONDITIONS):
+        return head.head  # "is in critical condition"
+    if low in _HOSPITALS and head.lower_ == "to" and head.head.lemma_.lower() in _CARRY:
+        return head.head  # "was taken to a hospital"
+    if lemma in _WOUNDS and dep == "dobj" and head.lemma_.lower() in _SUFFER:
+        return head  # "suffered gunshot wounds"
+    return None
+
+
+def _victims(span: SpacySpan) -> Iterable[Token]:
+    """Heads of noun phrases naming people a predicate of harm is about."""
+    lemmas = _hashes(HARM_VERBS | _WOUNDS | _HARM_NOUNS | {"victim"})
+    lowers = _hashes(_HARM_COMPLEMENTS | _HOSPITALS | {"condition"})
+    seen: set[int] = set()
+    for trigger in span:
+        if trigger.lemma not in lemmas and trigger.lower not in lowers:
+            continue
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            lemma = trigger.lemma_.lower()
+            if lemma == "victim" and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                yield trigger  # "a victim" is harmed by definition
+            elif lemma in _HARM_NOUNS:
+                # "the shooting death of a 9-year-old boy"
+                for c in trigger.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        yield from (p for p in c.children if p.dep_ == "pobj")
+        if trigger.dep_ == "amod" and trigger.lower_ in _HARM_COMPLEMENTS:
+            yield trigger.head  # "a dead man", "a wounded officer"
+        tok = _predicate(trigger)
+        if tok is None or tok.i in seen:
+            continue
+        seen.add(tok.i)
+        yield from _of_predicate(tok)
+
+
+def _of_predicate(tok: Token) -> Iterable[Token]:
+    """The people a predicate of harm is about: its subject (passive), object
+    (active), or the noun a relative clause or participle describes."""
+    # "the shooting left a man dead", "officers found him dead": the harm is
+    # the object's; the active subject only did or saw it
+    active = tok.lemma_.lower() in _ACTIVE or _has(tok, ("oprd",), _HARM_COMPLEMENTS)
+    # the subject of an active "killed"/"shot" is the one who did it,
+    # unless it did it to itself ("a boy shot himself")
+    if active and _has(tok, ("dobj",), _REFLEXIVES):
+        active = False
+    # "a man who was shot", "a woman shot in the leg"; not "a man who shot
+    # her", nor "the use of weapons to kill"
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        relative = [c for c in _subjects(tok) if c.tag_ in ("WP", "WDT")]
+        if (tok.dep_ == "acl" and tok.tag_ == "VBN") or any(
+            not (active and c.dep_ == "nsubj") for c in relative
+        ):
+            yield tok.head
+    else:
+        yield from (s for s in _subjects(tok) if not (active and s.dep_ == "nsubj"))
+    if active:
+        yield from (c for c in tok.children if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVES)
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -88,44 +162,6 @@ def _subjects(verb: Token) -> list[Token]:
             return subj
         verb = verb.head
     return []
-
-
-def _victims(span: SpacySpan) -> Iterable[Token]:
-    """Heads of noun phrases naming people a predicate of harm is about."""
-    for tok in span:
-        if tok.pos_ in ("NOUN", "PROPN"):
-            # "a dead man", "a wounded officer"; "a victim" is harmed by definition
-            if _has(tok, ("amod",), _HARM_COMPLEMENTS) or (
-                tok.lemma_.lower() == "victim" and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
-            ):
-                yield tok
-            elif tok.lemma_.lower() in _HARM_NOUNS:
-                # "the shooting death of a 9-year-old boy"
-                for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ == "of":
-                        yield from (p for p in c.children if p.dep_ == "pobj")
-            continue
-        if tok.pos_ not in ("VERB", "AUX", "ADJ") or not is_harm_predicate(tok):
-            continue
-        # "the shooting left a man dead", "officers found him dead": the harm is
-        # the object's; the active subject only did or saw it
-        active = tok.lemma_.lower() in _ACTIVE or _has(tok, ("oprd",), _HARM_COMPLEMENTS)
-        # the subject of an active "killed"/"shot" is the one who did it,
-        # unless it did it to itself ("a boy shot himself")
-        if active and _has(tok, ("dobj",), _REFLEXIVES):
-            active = False
-        # "a man who was shot", "a woman shot in the leg"; not "a man who shot
-        # her", nor "the use of weapons to kill"
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
-            relative = [c for c in _subjects(tok) if c.tag_ in ("WP", "WDT")]
-            if (tok.dep_ == "acl" and tok.tag_ == "VBN") or any(
-                not (active and c.dep_ == "nsubj") for c in relative
-            ):
-                yield tok.head
-        else:
-            yield from (s for s in _subjects(tok) if not (active and s.dep_ == "nsubj"))
-        if active:
-            yield from (c for c in tok.children if c.dep_ == "dobj" and c.lower_ not in _REFLEXIVES)
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -195,12 +231,19 @@ def _member(tok: Token) -> _Count | None:
     return None
 
 
-def harm_counts(span: SpacySpan, offset: int, taken: set[tuple[int, int]]) -> list[Quantity]:
+def harm_counts(
+    span: SpacySpan, offset: int, taken: set[tuple[int, int]], text: str | None = None
+) -> list[Quantity]:
     """Counts of harmed people without digits in one sentence.
 
     ``taken`` holds the (start, end) of quantities already found; a count
-    starting inside one of them is not repeated."""
+    starting inside one of them is not repeated. ``text`` is ``span.text``
+    when the caller has it."""
     out: list[Quantity] = []
+    sent = text if text is not None else span.text
+    if not _TRIGGER.search(sent):
+        return out  # most sentences name no harm: skip the parse walk
+    base = span.start_char + offset  # document offset of sent[0]
     done: set[int] = set()
 
     def free(start: int) -> bool:
@@ -224,9 +267,9 @@ def harm_counts(span: SpacySpan, offset: int, taken: set[tuple[int, int]]) -> li
                 end = last.idx + len(last.text) + offset
                 total = sum(m.value for m in counted)
                 high = None if any(m.at_least for m in counted) else total
-                text = span.doc[first : last.i + 1].text
+                qtext = sent[start - base : end - base]
                 if (start, end) not in taken:
-                    out.append(Quantity(start, end, text, total, total, high, None, None, ()))
+                    out.append(Quantity(start, end, qtext, total, total, high, None, None, ()))
                 continue
         got = _one(head)
         if got is None:
@@ -239,9 +282,9 @@ def harm_counts(span: SpacySpan, offset: int, taken: set[tuple[int, int]]) -> li
             end = head.idx + len(head.text) + offset  # "Marcus Seichter"
         else:
             end = start + len(got.word.text)
-        text = span.doc.text[start - offset : end - offset]
+        qtext = sent[start - base : end - base]
         high = None if got.at_least else got.value
-        out.append(Quantity(start, end, text, got.value, got.value, high, None, thing, mods))
+        out.append(Quantity(start, end, qtext, got.value, got.value, high, None, thing, mods))
     return out
 
 

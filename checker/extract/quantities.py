@@ -187,7 +187,7 @@ def find_quantities(span: SpacySpan, offset: int) -> list[Quantity]:
         q = _make(span, m, base, offset)
         if q is not None:
             out.append(q)
-    out.extend(harm_counts(span, offset, {(q.start, q.end) for q in out}))
+    out.extend(harm_counts(span, offset, {(q.start, q.end) for q in out}, text))
     out.sort(key=lambda q: (q.start, q.end))
     return out
 
