@@ -80,9 +80,47 @@ def test_future_context_picks_the_next_month_and_weekday() -> None:
     assert fri is not None and fri.low == dt.date(2024, 10, 25)
 
 
-def test_no_publication_date_keeps_the_expression_unresolved() -> None:
-    t = resolve_text("last week", None)
-    assert t is not None and t.low is None and t.high is None and t.precision == "week"
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("last week", "week"), ("Wednesday", "day"), ("this month", "month"),
+        ("Nov. 7", "day"), ("in June", "month"), ("late October", "month"),
+        ("two days ago", "day"), ("yesterday", "day"), ("earlier this week", "week"),
+    ],
+)  # fmt: skip
+def test_no_publication_date_keeps_relative_expressions_unresolved(
+    text: str, precision: str
+) -> None:
+    t = resolve_text(text, None)
+    assert t is not None and t.low is None and t.high is None and t.precision == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "precision"),
+    [
+        ("August 2021", "2021-08-01", "2021-08-31", "month"),
+        ("in 1997", "1997-01-01", "1997-12-31", "year"),
+        ("July 15, 2023", "2023-07-15", "2023-07-15", "day"),
+        ("Nov. 7, 2024", "2024-11-07", "2024-11-07", "day"),
+        ("3 March 2019", "2019-03-03", "2019-03-03", "day"),
+        ("late October 2020", "2020-10-21", "2020-10-31", "month"),
+        ("2016-05-04", "2016-05-04", "2016-05-04", "day"),
+        ("1/12/2014", "2014-01-12", "2014-01-12", "day"),
+    ],
+)
+def test_absolute_dates_resolve_without_a_publication_date(
+    text: str, low: str, high: str, precision: str
+) -> None:
+    t = resolve_text(text, None)
+    assert t is not None
+    assert (t.low, t.high, t.precision) == (
+        dt.date.fromisoformat(low), dt.date.fromisoformat(high), precision,
+    )  # fmt: skip
+
+
+def test_since_an_absolute_date_stays_open_without_a_publication_date() -> None:
+    t = resolve_text("since August 2023", None)
+    assert t is not None and (t.low, t.high) == (dt.date(2023, 8, 1), None)
 
 
 @pytest.mark.parametrize("text", ["soldiers", "the", "may"])
@@ -173,6 +211,7 @@ def test_extraction_never_raises_and_keeps_offsets(
         for q in c.quantities:
             assert q.low is None or q.high is None or q.low <= q.high
         for t in c.times:
-            assert published is not None or (t.low is None and t.high is None)
+            # without a publication date only absolute dates (with a year) resolve
+            assert published is not None or t.low is None or any(ch.isdigit() for ch in t.text)
             assert t.low is None or t.high is None or t.low <= t.high
     assert {m.entity for c in out for m in c.mentions} <= {e.id for e in entities}

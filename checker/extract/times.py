@@ -131,10 +131,16 @@ def _unit_interval(unit: str, n: int, pub: dt.date, forward: bool) -> tuple[dt.d
 
 
 def resolve(m: re.Match[str], pub: dt.date | None, future: bool) -> Interval:
-    """The interval a pattern match stands for, relative to ``pub``."""
+    """The interval a pattern match stands for, relative to ``pub``.
+
+    Absolute expressions (``August 2021``, ``in 1997``, ``July 15, 2023``)
+    resolve with or without ``pub``; relative ones (``Wednesday``, ``last
+    week``, ``Nov. 7`` without a year) need it and stay (None, None) without.
+    """
     low, high, precision = _resolve(m, pub, future)
-    if m.group("since") and low is not None and pub is not None:
-        return low, max(pub, high or pub), precision
+    if m.group("since") and low is not None:
+        # open-ended without a publication date: never guess today's date
+        return low, None if pub is None else max(pub, high or pub), precision
     return low, high, precision
 
 
@@ -228,8 +234,6 @@ def resolve_text(text: str, published: dt.date | None, *, future: bool = False) 
     if m is None:
         return None
     low, high, precision = resolve(m, published, future)
-    if published is None:
-        low = high = None
     t = text.strip()
     return TimeExpr(0, len(t), t, low, high, precision)
 
@@ -386,8 +390,6 @@ def find_times(span: SpacySpan, offset: int, published: dt.date | None) -> list[
                 s += 1
         future = _looks_forward(toks[-1])
         low, high, precision = resolve(m, published, future)
-        if published is None:
-            low = high = None
         out.append(
             TimeExpr(
                 start=s + offset,
