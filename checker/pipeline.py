@@ -60,9 +60,13 @@ def extract_documents(
     *,
     progress: Progress = QUIET,
     timings: Timings | None = None,
+    on_parsing: Callable[[], None] | None = None,
 ) -> list[tuple[Claim, ...]]:
     """Doc-local claims per document (entities not yet canonicalised), using
-    the per-document cache so an unchanged article is never parsed twice."""
+    the per-document cache so an unchanged article is never parsed twice.
+
+    ``on_parsing`` is called once parsing is under way (after spaCy's worker
+    processes have started), for work that may run beside it."""
     from checker import cache, extract, nlp, segment
 
     timings = timings if timings is not None else Timings()
@@ -75,8 +79,10 @@ def extract_documents(
         t = timings.add("load", t)
         with progress.stage("extract", total=len(todo)) as advance:
             parsed_docs = segment.parse([documents[i] for i in todo], language)
-            for i, parsed in zip(todo, parsed_docs, strict=True):
+            for n, (i, parsed) in enumerate(zip(todo, parsed_docs, strict=True)):
                 t = timings.add("segment", t)
+                if n == 0 and on_parsing is not None:
+                    on_parsing()
                 claims = extract.extract(parsed)
                 t = timings.add("extract", t)
                 out[i] = claims
@@ -101,7 +107,15 @@ def analyse(
     from checker import compare, embed, extract
 
     timings = Timings()
-    per_doc = extract_documents(documents, config, progress=progress, timings=timings)
+    # Our own bars cover embedding; the model loader's bar would only be noise
+    # (and would ignore -q).
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    embedder = embed.load_embedder(config.model, cache_dir=config.cache_dir)
+    # New articles mean new claims to embed: load the model while spaCy parses.
+    per_doc = extract_documents(
+        documents, config, progress=progress, timings=timings,
+        on_parsing=getattr(embedder, "prefetch", None),
+    )
     t = time.perf_counter()
     new_claims = [c for cs in per_doc for c in cs]
     all_docs = (*(prior.documents if prior else ()), *documents)
@@ -109,10 +123,6 @@ def analyse(
     claims, entities = extract.canonicalise(doc_local, all_docs)
     t = timings.add("extract", t)
 
-    # Our own bars cover embedding; the model loader's bar would only be noise
-    # (and would ignore -q).
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    embedder = embed.load_embedder(config.model, cache_dir=config.cache_dir)
     with progress.stage("embed", total=len(new_claims)) as advance:
         new_vectors = embed.encode(
             embedder, [c.text for c in new_claims], batch_size=config.batch_size,

@@ -8,6 +8,7 @@ paragraph's start.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -59,13 +60,29 @@ def _in_boilerplate(doc: Document, s: int, e: int) -> bool:
 
 
 def parse(
-    documents: Sequence[Document], nlp: Language, *, batch_size: int = 64
+    documents: Sequence[Document],
+    nlp: Language,
+    *,
+    batch_size: int = 64,
+    n_process: int | None = None,
 ) -> Iterator[ParsedDocument]:
-    """Parse documents in order; one ParsedDocument per input document."""
+    """Parse documents; one ParsedDocument per input document, in order.
+
+    Each document is yielded as soon as its last paragraph is parsed, so the
+    caller's work on it overlaps the parsing of the next ones. ``n_process``
+    None picks two spaCy processes for large batches on a multi-core machine.
+    """
     jobs = [(i, s, e) for i, d in enumerate(documents) for s, e in paragraphs(d)]
+    last_job = [-1] * len(documents)
+    for k, (i, _s, _e) in enumerate(jobs):
+        last_job[i] = k
+    if n_process is None:
+        n_process = _processes(sum(e - s for _i, s, e in jobs))
     texts = (documents[i].text[s:e] for i, s, e in jobs)
     per_doc: list[list[ParsedSentence]] = [[] for _ in documents]
-    for (i, s, _e), sdoc in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+    ready = 0  # documents before this one have been yielded
+    parsed = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    for k, ((i, s, _e), sdoc) in enumerate(zip(jobs, parsed, strict=True)):
         doc = documents[i]
         for span in sdoc.sents:
             text = span.text
@@ -78,8 +95,25 @@ def parse(
                 continue
             sent = Sentence(doc.id, len(per_doc[i]), start, end, doc.text[start:end])
             per_doc[i].append(ParsedSentence(sent, span, s))
-    for doc, sents in zip(documents, per_doc, strict=True):
-        yield ParsedDocument(doc, tuple(sents))
+        while ready < len(documents) and last_job[ready] <= k:
+            yield ParsedDocument(documents[ready], tuple(per_doc[ready]))
+            per_doc[ready] = []
+            ready += 1
+    for j in range(ready, len(documents)):  # trailing documents with no paragraphs
+        yield ParsedDocument(documents[j], tuple(per_doc[j]))
+
+
+#: Below this many characters a second spaCy process costs more to start than it saves.
+_MULTIPROCESS_CHARS = 100_000
+
+
+def _processes(chars: int) -> int:
+    import multiprocessing
+
+    if chars < _MULTIPROCESS_CHARS or (os.cpu_count() or 1) < 2:
+        return 1
+    # Workers must inherit the registered sentence guard: only with fork.
+    return 2 if multiprocessing.get_start_method(allow_none=False) == "fork" else 1
 
 
 def segment(doc: Document, nlp: Language) -> tuple[Sentence, ...]:

@@ -47,11 +47,21 @@ def test_fake_embedder_similar_texts_are_closer() -> None:
 
 def test_encode_batches_and_reports_progress() -> None:
     done: list[int] = []
-    texts = [f"claim number {i}" for i in range(10)]
+    texts = [f"claim number {i}" for i in range(100)]
     out = embed.encode(embed.FakeEmbedder(16), texts, batch_size=4, on_batch=done.append)
-    assert out.shape == (10, 16)
-    assert done == [4, 4, 2]
+    assert out.shape == (100, 16)
+    chunk = 4 * embed._BATCHES_PER_CHUNK
+    assert done == [chunk] * (100 // chunk) + ([100 % chunk] if 100 % chunk else [])
     assert np.array_equal(out, embed.FakeEmbedder(16).encode(texts))
+
+
+def test_encode_sends_longest_texts_first_and_keeps_input_order() -> None:
+    """Similar lengths share a model batch (little padding); rows stay in input order."""
+    inner = CountingEmbedder()
+    texts = ["a", "a b c d", "a b", "a b c d e f", "a b c"]
+    out = embed.encode(inner, texts, batch_size=2)
+    assert inner.seen == sorted(texts, key=len, reverse=True)
+    assert np.array_equal(out, CountingEmbedder().encode(texts))
 
 
 def test_encode_empty_and_bad_batch_size() -> None:

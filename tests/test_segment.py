@@ -141,3 +141,22 @@ def test_one_sentence_document(nlp: Language) -> None:
 
 def _whole_line(text: str, s: int, e: int) -> bool:
     return (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")
+
+
+@pytest.mark.slow
+def test_two_processes_parse_exactly_as_one(seed_batch: Batch, nlp: Language) -> None:
+    """Large batches use two spaCy processes; results must not depend on it.
+    Documents come out in input order, those without text included."""
+    blank = Document("blank", "blank.txt", "\n\n", "0" * 64)
+    docs = [*seed_batch.documents[:2], blank, *seed_batch.documents[2:]]
+
+    def run(n: int) -> list[tuple[str, tuple[Sentence, ...]]]:
+        return [
+            (p.document.id, tuple(s.sentence for s in p.sentences))
+            for p in parse(docs, nlp, n_process=n)
+        ]
+
+    one, two = run(1), run(2)
+    assert [d for d, _ in one] == [d.id for d in docs]
+    assert one == two
+    assert dict(one)["blank"] == ()
