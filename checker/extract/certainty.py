@@ -11,7 +11,7 @@ claim's predicate; a negated event verb makes the claim negated.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from checker.model import Certainty
 
@@ -31,6 +31,17 @@ EPISTEMIC = frozenset(
     "expect reckon speculate".split()
 )
 POSSIBILITY_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
+# "began engaging in combat": the event is the complement
+ASPECTUAL = frozenset("begin start continue resume keep stop cease finish".split())
+# "found no evidence that ...", "there is no evidence that ...", "no confirmation of ..."
+EVIDENCE_NOUNS = frozenset(
+    "evidence proof sign indication confirmation trace corroboration basis".split()
+)
+# inflected denial and confirmation verbs a title-case headline tags as proper nouns
+HEADLINE_DENIAL = frozenset(
+    "deny denies denied denying reject rejects rejected dismiss dismisses dismissed "
+    "refute refutes refuted rebuff rebuffs rebuffed".split()
+)
 MODALS_POSSIBLE = frozenset({"could", "may", "might", "can"})
 ADVERBS_REPORTED = frozenset(
     "allegedly reportedly purportedly apparently supposedly ostensibly seemingly".split()
@@ -51,11 +62,32 @@ _RANK: dict[Certainty, int] = {
 }  # fmt: skip
 
 
+SourceKind = Literal["pronoun", "person", "group", "org", "name"]
+PRONOUNS = frozenset("it he she they we i you this that".split())
+_ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def source_kind(tok: Token) -> SourceKind:
+    """What a source's head word is, for resolving pronouns that refer to it:
+    a person (NER), a plural group (``officials``), an organisation or other
+    singular thing (``the office``, ``the ministry``), or an unknown name."""
+    if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
+        return "pronoun"
+    if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+        return "group"
+    if tok.ent_type_ == "PERSON":
+        return "person"
+    if tok.ent_type_ in _ORG_ENTS or tok.pos_ == "NOUN":
+        return "org"
+    return "name"
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     predicate: str | None
     source: str | None
     source_span: tuple[int, int] | None  # paragraph-doc char offsets
+    source_kind: SourceKind | None  # what a pronoun referring to the source must agree with
     certainty: Certainty
     negated: bool
     event: int  # token index of the event verb
@@ -118,6 +150,42 @@ def _local_cue(v: Token) -> Certainty | None:
     return cue
 
 
+def _no_evidence(v: Token) -> Token | None:
+    """The clause that ``v`` says lacks evidence (``found no evidence that
+    Y``, ``there is no evidence that Y``, ``has not seen any proof of Y``):
+    Y's verb, or ``v`` itself when the missing thing is no clause; None when
+    ``v`` claims no lack of evidence. Evidence that is found is no cue."""
+    for c in v.children:
+        if (
+            c.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass")
+            or c.lemma_.lower() not in EVIDENCE_NOUNS
+        ):
+            continue
+        denied = _negated(v) or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        if not denied:
+            continue
+        for d in c.children:
+            if d.dep_ in ("acl", "ccomp", "relcl") and d.pos_ in ("VERB", "AUX"):
+                if d.dep_ == "relcl" and not any(m.dep_ == "mark" for m in d.children):
+                    continue  # "no evidence that we found": a restrictive clause
+                return d
+        return v
+    return None
+
+
+def headline_denial(words: list[Token]) -> bool:
+    """A denial verb in a title-case headline, where the parser takes it for
+    a name (``Egypt, PA Deny Report That ...``). Only for spans whose words
+    are mostly capitalised."""
+    alpha = [t for t in words if t.is_alpha]
+    if len(alpha) < 4:
+        return False
+    capitalised = sum(1 for t in alpha if t.text[:1].isupper())
+    if capitalised < 0.7 * len(alpha):
+        return False
+    return any(t.lower_ in HEADLINE_DENIAL and t.text[:1].isupper() for t in alpha[1:])
+
+
 def _calls_false(v: Token) -> bool:
     """``calling it groundless``, ``dismissed ... as fabricated``."""
     return v.lemma_ in ("call", "label", "brand", "describe", "dismiss") and any(
@@ -168,6 +236,18 @@ def analyse(root: Token) -> Attribution:
                 certainty = _stronger(certainty, "possible")
             v = comp
             continue
+        if (missing := _no_evidence(v)) is not None:
+            # "X found no evidence that Y happened": Y is unconfirmed, by X
+            certainty = _stronger(certainty, "unconfirmed")
+            if subj is not None and subj.pos_ != "PRON" and source is None:
+                source = subj
+            if missing.i == v.i:
+                break
+            v = missing
+            continue
+        if lemma in ASPECTUAL and comp is not None and comp.dep_ == "xcomp":
+            v = comp
+            continue
         if lemma in POSSIBILITY_VERBS and comp is not None:
             certainty = _stronger(certainty, "possible")
             v = comp
@@ -190,6 +270,7 @@ def analyse(root: Token) -> Attribution:
         predicate=predicate or None,
         source=src_text,
         source_span=src_span,
+        source_kind=None if source is None else source_kind(source),
         certainty=certainty,
         negated=negated,
         event=v.i,

@@ -16,7 +16,14 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from checker.extract.certainty import analyse, clause_cue
+from checker.extract.certainty import (
+    PRONOUNS,
+    SourceKind,
+    analyse,
+    clause_cue,
+    headline_denial,
+    source_kind,
+)
 from checker.extract.entities import find_mentions, names_north_korea
 from checker.extract.places import find_places
 from checker.extract.quantities import find_quantities
@@ -24,8 +31,8 @@ from checker.extract.times import find_times
 from checker.model import Claim, Mention, Place, Quantity, TimeExpr
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
     from checker.segment import ParsedDocument, ParsedSentence
 
@@ -93,6 +100,8 @@ def _clauses(span: SpacySpan) -> list[tuple[int, int, Token]]:
                 left = min(t.i for t in c.subtree)
                 cc = [g for g in root.children if g.dep_ == "cc" and root.i < g.i < c.i]
                 cuts.append((min(left, cc[-1].i), c))
+        cuts.extend(_relative_cuts(doc, s, e))
+        cuts.sort(key=lambda c: c[0])
         prev_start, prev_root = s, root
         for cut, croot in cuts:
             if cut - 1 >= prev_start:
@@ -100,6 +109,65 @@ def _clauses(span: SpacySpan) -> list[tuple[int, int, Token]]:
             prev_start, prev_root = cut, croot
         out.append((prev_start, e, prev_root))
     return out
+
+
+# "..., some of whom began ...", "..., most of which were ...", "..., who said ..."
+_QUANT_OF = frozenset(
+    "some many most all none several few both each either neither half one two three four "
+    "five six seven eight nine ten dozens hundreds thousands majority rest number part".split()
+)
+_REL_PRONOUNS = frozenset({"who", "which", "whom", "whose", "where"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(v: Token) -> bool:
+    return v.tag_ in _FINITE or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in v.children
+    )
+
+
+def _relative_cuts(doc: Doc, s: int, e: int) -> list[tuple[int, Token]]:
+    """Non-restrictive relative clauses that close the clause ``s..e`` and
+    carry an event of their own: ``..., some of whom recently began ...``,
+    ``..., who later said ...``. The cut falls after the comma; the clause's
+    own verb becomes the second claim's root. A relative clause inside the
+    sentence (``Kim, who ..., said``) is left alone."""
+    last = e
+    while last > s and doc[last].is_punct:
+        last -= 1
+    out: list[tuple[int, Token]] = []
+    for i in range(s + 1, last):
+        if doc[i - 1].text != ",":
+            continue
+        if doc[i].lower_ not in _REL_PRONOUNS:
+            j = i + 1 if doc[i].lower_ in ("the", "a") else i
+            if not (doc[j].lower_ in _QUANT_OF or doc[j].like_num):
+                continue
+            if not (j + 2 <= last and doc[j + 1].lower_ == "of"):
+                continue
+            if doc[j + 2].lower_ not in _REL_PRONOUNS:
+                continue
+        verb = _clause_verb(doc[i])
+        if verb is None or not _finite(verb) or verb.i > last:
+            continue
+        toks = [t.i for t in verb.subtree if not t.is_punct]
+        if min(toks) != i or max(toks) < last:
+            continue
+        out.append((i, verb))
+        break
+    return out
+
+
+def _clause_verb(first: Token) -> Token | None:
+    """The verb whose clause begins with ``first`` (its subject or relative pronoun)."""
+    tok = first
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok.i > first.i:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _trim(doc_text: str, s: int, e: int) -> tuple[int, int]:
@@ -130,11 +198,13 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
     full = document.text
     out: list[Claim] = []
     quote = _QuoteState()
+    previous: list[tuple[str, SourceKind]] = []  # sources the previous sentence names
     for ps in parsed.sentences:
         span = ps.span
         quote.next_sentence(ps)
         if not is_check_worthy(span):
             quote.skip()
+            previous = []
             continue
         off = ps.offset
         doc = span.doc
@@ -155,8 +225,23 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
                     pieces.append((ss, se, sub, main))
         multi = len(pieces) > 1
         made: list[Claim] = []
+        named: list[tuple[str, SourceKind]] = []  # sources this sentence names
         for k, (cs, ce, root, inherited) in enumerate(pieces, start=1):
             att = analyse(root)
+            certainty = att.certainty
+            if certainty != "denied" and headline_denial(
+                [t for t in doc[root.sent.start : root.sent.end] if cs <= t.idx + off < ce]
+            ):
+                certainty = "denied"
+            source = att.source or inherited
+            if att.source is not None and att.source_kind is not None:
+                if att.source_kind == "pronoun":
+                    antecedent = _antecedent(att.source, previous)
+                    source = None if antecedent is None else antecedent[0]
+                    if antecedent is not None:
+                        named.append(antecedent)
+                else:
+                    named.append((att.source, att.source_kind))
             made.append(
                 Claim(
                     id=f"{document.id}:{ps.sentence.index}" + (f".{k}" if multi else ""),
@@ -165,8 +250,8 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
                     start=cs,
                     end=ce,
                     text=full[cs:ce],
-                    certainty=att.certainty,
-                    source=att.source or inherited,
+                    certainty=certainty,
+                    source=source,
                     predicate=att.predicate,
                     negated=att.negated,
                     quantities=_within(quantities, cs, ce),
@@ -176,8 +261,59 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
                 )
             )
         out.extend(quote.attribute(made))
+        previous = _named_sources(named, made, span)
     out.extend(quote.ready + quote.flush())
     return tuple(out)
+
+
+# which source kinds a pronoun can stand for
+_AGREES: dict[str, frozenset[str]] = {
+    "he": frozenset({"person", "name"}),
+    "she": frozenset({"person", "name"}),
+    "it": frozenset({"org", "name"}),
+    "they": frozenset({"group", "org"}),
+}
+
+
+def _antecedent(
+    pronoun: str, previous: list[tuple[str, SourceKind]]
+) -> tuple[str, SourceKind] | None:
+    """The source a pronoun source (``It said``, ``he said``) stands for: the
+    one plausible source the previous sentence names, else None (a bare
+    pronoun says nothing about who is speaking)."""
+    kinds = _AGREES.get(pronoun.lower())
+    if kinds is None:
+        return None
+    found = {(text, kind) for text, kind in previous if kind in kinds}
+    return found.pop() if len({text for text, _ in found}) == 1 else None
+
+
+def _named_sources(
+    named: list[tuple[str, SourceKind]], made: list[Claim], span: SpacySpan
+) -> list[tuple[str, SourceKind]]:
+    """Sources a sentence names, for pronouns in the next sentence: its
+    attributions (pronouns resolved), else the subject of its main verb
+    when that is a name (``Yoon's office issued a statement``)."""
+    if named:
+        return named
+    carried = {c.source for c in made if c.source and c.source.lower() not in PRONOUNS}
+    if carried:  # inherited from a main clause: nothing to agree with
+        return [(src, "name") for src in sorted(carried)]
+    root = span.root
+    for subj in root.children:
+        if subj.dep_ in ("nsubj", "nsubjpass"):
+            kind = source_kind(subj)
+            skip = {
+                t.i
+                for c in subj.children
+                if c.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj")
+                for t in c.subtree
+            }
+            words = [t for t in subj.subtree if t.i not in skip and not t.is_punct]
+            if kind != "pronoun" and any(t.pos_ == "PROPN" for t in words) and len(words) <= 8:
+                start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+                return [(span.doc.text[start:end], kind)]
+    return []
 
 
 _QUOTES_OPEN = '“"'
