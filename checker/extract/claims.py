@@ -61,7 +61,8 @@ def is_check_worthy(span: SpacySpan) -> bool:
     words = [t for t in span if not t.is_punct and not t.is_space]
     if len(words) < _MIN_WORDS:
         return False
-    return any(t.pos_ in ("VERB", "AUX") for t in span)
+    # a title-case headline may hide its verb from the parser ("PA Deny Report")
+    return any(t.pos_ in ("VERB", "AUX") for t in span) or headline_denial(list(span))
 
 
 def _clauses(span: SpacySpan) -> list[tuple[int, int, Token]]:
