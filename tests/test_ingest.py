@@ -319,6 +319,70 @@ def test_related_headlines_after_a_section_marker_are_boilerplate(tmp_path: Path
     assert body_of(doc).strip() == BODY.strip()
 
 
+_GALLERY_CAPTION = "A firefighter sprays water on a burning warehouse near the harbour on Friday."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (f"Image 3 of 12 {_GALLERY_CAPTION}", f"Image 9 of 12 {_GALLERY_CAPTION}"),
+        (f"Photo 2 of 9 {_GALLERY_CAPTION}", f"Photo 7 of 9 {_GALLERY_CAPTION}"),
+        (f"Slide 4/20: {_GALLERY_CAPTION}", f"Slide 11/20: {_GALLERY_CAPTION}"),
+        (_GALLERY_CAPTION, f"Image 5 of 8 {_GALLERY_CAPTION}"),
+        (f"3 of 16 {_GALLERY_CAPTION}", f"14 of 16 {_GALLERY_CAPTION}"),
+    ],
+)
+def test_gallery_caption_repeated_with_another_counter_is_boilerplate(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    text = f"{BODY}{first}\n{BODY.splitlines()[1]} Again.\n{second}\n"
+    (doc,) = load([write(tmp_path / "a.txt", text)]).documents
+    second_at = text.rindex(second)
+    assert any(s <= second_at and second_at + len(second) <= e for s, e in doc.boilerplate)
+    first_caption = text.index(_GALLERY_CAPTION)  # the first copy keeps its words
+    assert not any(s < first_caption + 10 and first_caption < e for s, e in doc.boilerplate)
+    for s, e in doc.boilerplate:
+        assert doc.text[s:e] == text[s:e] and 0 <= s < e <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "counter"),
+    [
+        ("Image 13 of 16", "Image 13 of 16"),
+        ("Photo 2 of 9", "Photo 2 of 9"),
+        ("Image 1 of 4 Smoke rises over the port after the blast on Friday.", "Image 1 of 4"),
+        ("PHOTOS 2/7 - Crowds gather outside the court before the verdict.", "PHOTOS 2/7 -"),
+    ],
+)
+def test_gallery_counter_is_boilerplate(tmp_path: Path, line: str, counter: str) -> None:
+    (doc,) = load([write(tmp_path / "a.txt", BODY + line + "\n")]).documents
+    assert in_boilerplate(doc, counter)
+    rest = line[len(counter) :].strip()
+    if rest:
+        assert not in_boilerplate(doc, rest)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # prose that starts with "N of M" is no counter
+        "3 of 16 pumps were working when the levee failed, the utility said.\n",
+        # a fraction is no counter
+        "3/4 of the town was flooded by the river overnight, officials said.\n",
+        # the same sentence with another figure: an update, both kept
+        "The death toll rose to 12 by Monday evening, police said.\n"
+        "The death toll rose to 14 by Monday evening, police said.\n",
+        # a counter beyond its total is no counter
+        "Image 17 of 16 is how the archive labels this picture of the old harbour.\n",
+    ],
+)
+def test_not_a_gallery_counter_or_repeat(tmp_path: Path, extra: str) -> None:
+    (doc,) = load([write(tmp_path / "a.txt", BODY + extra)]).documents
+    for line in extra.splitlines():
+        start = doc.text.index(line)
+        assert not any(s < start + len(line) and start < e for s, e in doc.boilerplate), line
+
+
 # ------------------------------------------------------------------- formats
 
 
@@ -338,7 +402,10 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
     (doc,) = load([write(tmp_path / "story.md", text)]).documents
     assert doc.text == text  # the file, unchanged: offsets are file offsets
     assert (doc.title, doc.outlet, doc.published, doc.url) == (
-        "Budget passes", "Daily Planet", dt.date(2024, 11, 27), "https://example.com/budget",
+        "Budget passes",
+        "Daily Planet",
+        dt.date(2024, 11, 27),
+        "https://example.com/budget",
     )
     assert in_boilerplate(doc, "outlet: Daily Planet")
     assert in_boilerplate(doc, "# Budget passes")
@@ -383,9 +450,17 @@ def test_json_single_object_and_nested_article_lists(tmp_path: Path) -> None:
     write(tmp_path / "one.json", json.dumps({"title": "T", "text": BODY}))
     grouped = [{"incident": 1, "documents": [{"text": BODY}, {"text": BODY + "More."}]}]
     write(tmp_path / "groups.json", json.dumps(grouped))
-    write(tmp_path / "api.json", json.dumps({"status": "ok", "articles": [
-        {"content": BODY, "source": {"id": None, "name": "Planet"}},
-    ]}))
+    write(
+        tmp_path / "api.json",
+        json.dumps(
+            {
+                "status": "ok",
+                "articles": [
+                    {"content": BODY, "source": {"id": None, "name": "Planet"}},
+                ],
+            }
+        ),
+    )
     docs = by_id(load([tmp_path]))
     assert sorted(docs) == ["api", "groups#1", "groups#2", "one"]
     assert docs["api"].outlet == "Planet"
@@ -419,7 +494,7 @@ def test_csv_records(tmp_path: Path) -> None:
 @pytest.mark.parametrize("sep", [",", ";", "\t"])
 def test_csv_delimiter_comes_from_the_header(tmp_path: Path, sep: str) -> None:
     text = "Officials said; however, the plan; which was late, passed; critics; disagreed."
-    data = f"id{sep}text{sep}outlet\nk1{sep}\"{text}\"{sep}Planet\n"
+    data = f'id{sep}text{sep}outlet\nk1{sep}"{text}"{sep}Planet\n'
     (doc,) = load([write(tmp_path / "a.csv", data)]).documents
     assert (doc.id, doc.text, doc.outlet) == ("k1", text, "Planet")
 
@@ -453,7 +528,9 @@ def test_manifest_row_for_a_missing_file_is_a_warning(tmp_path: Path) -> None:
     m = write(tmp_path / "m.csv", "file,outlet\na.txt,Planet\ngone.txt,Star\n")
     batch = load([m])
     assert [d.id for d in batch.documents] == ["a"]
-    assert batch.warnings == (f"manifest row 3: no such file {tmp_path / 'gone.txt'} (check the path)",)
+    assert batch.warnings == (
+        f"manifest row 3: no such file {tmp_path / 'gone.txt'} (check the path)",
+    )
 
 
 def test_folders_are_recursive_sorted_and_ids_unique(tmp_path: Path) -> None:
@@ -464,7 +541,9 @@ def test_folders_are_recursive_sorted_and_ids_unique(tmp_path: Path) -> None:
     write(tmp_path / "logo.png", b"\x89PNG\r\n\x1a\n\x00\x00")
     batch = load([tmp_path])
     assert [(d.id, Path(d.path).relative_to(tmp_path).as_posix()) for d in batch.documents] == [
-        ("story", "a/story.txt"), ("z", "a/z.txt"), ("story#2", "b/story.txt"),
+        ("story", "a/story.txt"),
+        ("z", "a/z.txt"),
+        ("story#2", "b/story.txt"),
     ]
     assert batch.warnings == ()  # .png and hidden files are skipped silently
     assert load([tmp_path]) == batch  # deterministic
@@ -478,12 +557,17 @@ def test_same_file_twice_is_read_once(tmp_path: Path) -> None:
 def test_document_from_text() -> None:
     doc = document_from_text(BODY, id="a", published="2024-11-27", outlet="Planet")
     assert (doc.id, doc.text, doc.published, doc.outlet) == (
-        "a", BODY, dt.date(2024, 11, 27), "Planet",
+        "a",
+        BODY,
+        dt.date(2024, 11, 27),
+        "Planet",
     )
     assert document_from_text(BODY, id="b", published=dt.date(2024, 1, 2)).published == dt.date(
         2024, 1, 2
     )
-    with pytest.raises(InputError, match=r"cannot read published date 'soon' as a date \(use YYYY-MM-DD\)"):
+    with pytest.raises(
+        InputError, match=r"cannot read published date 'soon' as a date \(use YYYY-MM-DD\)"
+    ):
         document_from_text(BODY, id="c", published="soon")
 
 
@@ -571,8 +655,10 @@ def test_wire_copies_point_at_the_earlier_article(tmp_path: Path) -> None:
     write(tmp_path / "a_copy.txt", copy)
     write(tmp_path / "z_orig.txt", original)
     write(tmp_path / "other.txt", _article(2))
-    write(tmp_path / "manifest.csv",
-          "file,published\na_copy.txt,2024-11-28\nz_orig.txt,2024-11-27\nother.txt,2024-11-26\n")
+    write(
+        tmp_path / "manifest.csv",
+        "file,published\na_copy.txt,2024-11-28\nz_orig.txt,2024-11-27\nother.txt,2024-11-26\n",
+    )
     docs = by_id(load([tmp_path]))
     assert docs["a_copy"].copy_of == "z_orig"  # earlier by date, although later by id
     assert docs["z_orig"].copy_of is None
@@ -644,28 +730,68 @@ BAD_FILES: list[tuple[str, bytes, str]] = [
     ("empty.txt", b"", "empty file: {} (add the article text or remove the file)"),
     ("blank.txt", b"  \n\n\t", "empty file: {} (add the article text or remove the file)"),
     ("bom.txt", codecs.BOM_UTF16_LE, "empty file: {} (add the article text or remove the file)"),
-    ("img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
-     "{} looks binary, not text (expected an article as text, e.g. UTF-8)"),
-    ("ctl.txt", bytes(range(1, 9)) * 20,
-     "{} looks binary, not text (expected an article as text, e.g. UTF-8)"),
-    ("bad.txt", b"Caf\x81 \x8d\x90 owners said prices rose.",
-     "cannot decode {} as UTF-8 or cp1252 text (re-save it as UTF-8)"),
-    ("bad16.txt", codecs.BOM_UTF16_LE + b"a\x00\x00\xdc",
-     "cannot decode {} as UTF-16-LE text (re-save it as UTF-8)"),
-    ("word.txt", b"Hello\n", "{} is too short to be an article (1 word; expected at least one sentence)"),
-    ("notext.json", b'[{"title": "A", "url": "http://x"}]',
-     'no article text in {} (expected records with a "text", "body" or "content" field)'),
-    ("broken.json", b'{"text": "a b c",', "{} is not valid JSON (line 1: Expecting property name "
-     "enclosed in double quotes); fix or remove the file"),
-    ("nums.json", b"[1, 2, 3]",
-     'no article text in {} (expected records with a "text", "body" or "content" field)'),
-    ("nocol.csv", b"title,url\nA,http://x\n", "{} has no text column (expected a text, body or "
-     "content column, or a file or path column for a manifest)"),
-    ("empty.jsonl", b"\n{oops\n", "{} is not valid JSON Lines (line 2: no JSON object); fix or remove the file"),
-    ("page.html", b"<html><body><div></div></body></html>",
-     "no article text found in {} (expected a news page with a main text)"),
-    ("front.md", b"---\ntitle: [unclosed\n---\nBody text of the story here.\n",
-     "cannot read the front matter of {} (line 2): fix the YAML between the --- lines"),
+    (
+        "img.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+        "{} looks binary, not text (expected an article as text, e.g. UTF-8)",
+    ),
+    (
+        "ctl.txt",
+        bytes(range(1, 9)) * 20,
+        "{} looks binary, not text (expected an article as text, e.g. UTF-8)",
+    ),
+    (
+        "bad.txt",
+        b"Caf\x81 \x8d\x90 owners said prices rose.",
+        "cannot decode {} as UTF-8 or cp1252 text (re-save it as UTF-8)",
+    ),
+    (
+        "bad16.txt",
+        codecs.BOM_UTF16_LE + b"a\x00\x00\xdc",
+        "cannot decode {} as UTF-16-LE text (re-save it as UTF-8)",
+    ),
+    (
+        "word.txt",
+        b"Hello\n",
+        "{} is too short to be an article (1 word; expected at least one sentence)",
+    ),
+    (
+        "notext.json",
+        b'[{"title": "A", "url": "http://x"}]',
+        'no article text in {} (expected records with a "text", "body" or "content" field)',
+    ),
+    (
+        "broken.json",
+        b'{"text": "a b c",',
+        "{} is not valid JSON (line 1: Expecting property name "
+        "enclosed in double quotes); fix or remove the file",
+    ),
+    (
+        "nums.json",
+        b"[1, 2, 3]",
+        'no article text in {} (expected records with a "text", "body" or "content" field)',
+    ),
+    (
+        "nocol.csv",
+        b"title,url\nA,http://x\n",
+        "{} has no text column (expected a text, body or "
+        "content column, or a file or path column for a manifest)",
+    ),
+    (
+        "empty.jsonl",
+        b"\n{oops\n",
+        "{} is not valid JSON Lines (line 2: no JSON object); fix or remove the file",
+    ),
+    (
+        "page.html",
+        b"<html><body><div></div></body></html>",
+        "no article text found in {} (expected a news page with a main text)",
+    ),
+    (
+        "front.md",
+        b"---\ntitle: [unclosed\n---\nBody text of the story here.\n",
+        "cannot read the front matter of {} (line 2): fix the YAML between the --- lines",
+    ),
 ]
 
 
@@ -721,15 +847,17 @@ def test_records_without_text_are_warned_and_others_kept(tmp_path: Path) -> None
 # ------------------------------------------------------------------ laws
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=600))
 def test_any_text_file_loads_or_raises_input_error(tmp_path: Path, text: str) -> None:
     f = tmp_path / "any.txt"
     try:
         f.write_text(text, encoding="utf-8", errors="surrogatepass")
         batch = load([f])
-    except InputError as e:
-        assert "\n" not in str(e)
+    except InputError as err:
+        assert "\n" not in str(err)
         return
     for doc in batch.documents:
         for s, e in doc.boilerplate:
@@ -748,10 +876,22 @@ def test_decoding_any_bytes_gives_text_or_input_error(data: bytes) -> None:
 
 _LINES = st.sampled_from(
     [
-        "By Kwak Yeon-soo", "Sign up for our newsletter", "___", "LETTER", "More to Read",
-        "Top 10 Stories", "Kim writes for the Associated Press.", "SEOUL, Nov. 27 (Yonhap) -- x",
-        "Photo by Ann Lee", "He said. Yonhap", "Troops moved north on Monday, officials said.",
-        "A headline without a period", "", "  ", "# Heading", "Published: 2024-11-27",
+        "By Kwak Yeon-soo",
+        "Sign up for our newsletter",
+        "___",
+        "LETTER",
+        "More to Read",
+        "Top 10 Stories",
+        "Kim writes for the Associated Press.",
+        "SEOUL, Nov. 27 (Yonhap) -- x",
+        "Photo by Ann Lee",
+        "He said. Yonhap",
+        "Troops moved north on Monday, officials said.",
+        "A headline without a period",
+        "",
+        "  ",
+        "# Heading",
+        "Published: 2024-11-27",
     ]
 )
 
@@ -774,16 +914,24 @@ _STRUCTURED = st.one_of(
     st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.text(max_size=30),
-        lambda kids: st.lists(kids, max_size=4)
-        | st.dictionaries(st.sampled_from(["text", "body", "date", "id", "file", "x"]), kids, max_size=4),
+        lambda kids: (
+            st.lists(kids, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(["text", "body", "date", "id", "file", "x"]), kids, max_size=4
+            )
+        ),
         max_leaves=12,
     ).map(lambda v: json.dumps(v).encode()),
-    st.lists(st.text(max_size=20), max_size=6).map(lambda xs: ("text,date\n" + "\n".join(xs)).encode()),
+    st.lists(st.text(max_size=20), max_size=6).map(
+        lambda xs: ("text,date\n" + "\n".join(xs)).encode()
+    ),
     st.text(max_size=200).map(lambda t: f"---\n{t}\n---\n{BODY}".encode("utf-8", "surrogatepass")),
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(_SUFFIXES, _STRUCTURED)
 def test_any_file_of_any_type_loads_or_raises_input_error(
     tmp_path: Path, suffix: str, data: bytes
@@ -792,20 +940,24 @@ def test_any_file_of_any_type_loads_or_raises_input_error(
     f.write_bytes(data)
     try:
         batch = load([f])
-    except InputError as e:
-        assert "\n" not in str(e)
+    except InputError as err:
+        assert "\n" not in str(err)
         return
     for doc in batch.documents:
         assert all(0 <= s <= e <= len(doc.text) for s, e in doc.boilerplate)
 
 
-def test_ingest_summary_tool(capsys: pytest.CaptureFixture[str], seeds_dir: Path, tmp_path: Path) -> None:
+def test_ingest_summary_tool(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path, tmp_path: Path
+) -> None:
     from checker.ingest.__main__ import main
 
     assert main([str(seeds_dir)]) == 0
     out, err = capsys.readouterr()
     assert out.splitlines()[3].split("\t")[:3] == [
-        "004_c4590c5089a8cb2d", "Korea Bizwire", "2024-11-27",
+        "004_c4590c5089a8cb2d",
+        "Korea Bizwire",
+        "2024-11-27",
     ]
     assert err.startswith("4 documents, 0 copies, 4 with outlet, 4 with date, 0 warnings in ")
     assert main([str(tmp_path / "nope")]) == 2

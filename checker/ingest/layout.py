@@ -17,8 +17,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -97,6 +107,14 @@ _PAREN_CREDIT = re.compile(r"\s*(?P<credit>\((?:[^()]*\bphoto\b[^()]*|[^()]*/[^(
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
 _MD_HEADING = re.compile(r"#{1,6}\s+(?P<title>.+?)\s*#*")
+# Photo-gallery counters at the start of a caption: "Image 13 of 16", "Photo 2/9",
+# and bare "3 of 16" (a counter only when other lines count up to the same total).
+_GALLERY = re.compile(
+    r"(?P<label>(?:image|photo|picture|slide|gallery|foto)s?\s*)?"
+    r"(?P<n>\d{1,3})\s*(?P<sep>of|/)\s*(?P<m>\d{1,3})(?![\w/.,])\s*[:|\-–—]?\s*",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +151,34 @@ def lines(text: str, start: int = 0) -> list[Line]:
             words = _WORD.findall(text[s:e].lower())
             out.append(Line(s, e, text[s:e], len(words), " ".join(words)))
     return out
+
+
+def gallery_counters(ls: list[Line]) -> dict[int, int]:
+    """Line index → length of its gallery counter prefix. A labelled counter
+    (``Image 13 of 16``) counts on its own; a bare ``N of M`` only when at
+    least two lines of the text count to the same total with different N,
+    so ``3 of 16 victims were children`` in prose is no counter."""
+    found: dict[int, tuple[int, int, int, bool]] = {}
+    for i, line in enumerate(ls):
+        m = _GALLERY.match(line.text)
+        if m is None:
+            continue
+        n, total = int(m["n"]), int(m["m"])
+        if not 1 <= n <= total:
+            continue
+        labelled = m["label"] is not None
+        if not labelled and m["sep"] == "/":
+            continue  # "3/4 of the town" is a fraction
+        found[i] = (m.end(), n, total, labelled)
+    bare: dict[int, set[int]] = {}
+    for _, n, total, labelled in found.values():
+        if not labelled:
+            bare.setdefault(total, set()).add(n)
+    return {
+        i: end
+        for i, (end, _, total, labelled) in found.items()
+        if labelled or len(bare.get(total, ())) >= 2
+    }
 
 
 def _norm(s: str) -> str:
@@ -242,19 +288,36 @@ def analyse(
     if len(ls) <= 1:  # one paragraph (e.g. a sentence to compare): all body
         return Layout((), None, None, outlets.get(0), published, place)
 
-    counts = Counter(x.norm for x in ls)
+    # Repeats are compared without gallery counters; a caption that carries a
+    # counter is compared with its digits masked too ("Image 13 of 16 ..." and
+    # "Image 14 of 16 ..." with the same words), plain paragraphs exactly, so
+    # two body paragraphs that differ in a figure are both kept.
+    counters = gallery_counters(ls)
+    keys = [_norm(x.text[counters[i] :]) if i in counters else x.norm for i, x in enumerate(ls)]
+    masked = [_DIGITS.sub("#", k) for k in keys]
+    counted = {masked[i] for i in counters}
+    counts = Counter(keys)
+    counts_masked = Counter(m for m in masked if m in counted)
     seen: set[str] = set()
+    seen_masked: set[str] = set()
     kind: list[str] = []  # per line: body | title | deck | caption | boiler
     for i, line in enumerate(ls):
         t = line.text
-        n = line.norm
-        repeated = counts[n] > 1 and line.words >= 3
+        n = keys[i]
+        words = len(n.split())
+        repeated = words >= 3 and (counts[n] > 1 or counts_masked[masked[i]] > 1)
         k = "body"
-        if markdown and (h := _MD_HEADING.fullmatch(t)):
+        if i in counters:
+            regions.append((line.start, line.start + counters[i]))
+            if not n:
+                k = "boiler"  # a counter line on its own
+        if k == "boiler":
+            pass
+        elif markdown and (h := _MD_HEADING.fullmatch(t)):
             k = "title" if i == 0 else "boiler"
             if i == 0:
                 found_title = h["title"]
-        elif repeated and n in seen:
+        elif repeated and (n in seen or masked[i] in seen_masked):
             k = "boiler"  # a repeated caption or paragraph: keep the first copy only
         elif _SEPARATOR.fullmatch(t) or _EMAIL.fullmatch(t):
             k = "boiler"
@@ -297,6 +360,8 @@ def analyse(
             elif repeated:
                 k = "caption"
         seen.add(n)
+        if masked[i] in counted:
+            seen_masked.add(masked[i])
         kind.append(k)
 
     # Title: the first line when it looks like a headline (or equals the known title).
@@ -331,7 +396,9 @@ def analyse(
             else:
                 kind[i] = "boiler"
 
-    regions.extend((x.start, x.end) for x, k in zip(ls, kind, strict=True) if k in ("title", "boiler"))
+    regions.extend(
+        (x.start, x.end) for x, k in zip(ls, kind, strict=True) if k in ("title", "boiler")
+    )
     return Layout(
         boilerplate=merge(regions),
         title=found_title,
@@ -351,8 +418,10 @@ def _offer(outlets: dict[int, str], priority: int, name: str) -> None:
 def _is_name_list(rest: str) -> bool:
     head = re.split(r"\s*[,|/–—]\s*|\s+-\s+", rest)[0]
     words = head.split()
-    return 1 <= len(words) <= 8 and all(_NAME_WORD.fullmatch(w) for w in words) and not (
-        rest.endswith(".") and not re.search(r"\b[A-Z]\.$", rest)
+    return (
+        1 <= len(words) <= 8
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not (rest.endswith(".") and not re.search(r"\b[A-Z]\.$", rest))
     )
 
 
