@@ -307,25 +307,27 @@ def _assign_people(
         names[eid] = best
         for i in members[g]:
             out[i] = eid
-    # surnames and short forms: the one group in the same document, else in the batch
+    # surnames and short forms: the one group in the same document, else in the batch.
+    # Full names are indexed by the key of their first and last token, once, so
+    # this stays linear in mentions (a scan per short form was quadratic).
+    by_key: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for j, g in zip(full, groups, strict=True):
+        nt = name_tokens(mentions[j][1].text)
+        for key in {roman_key(nt[0]), roman_key(nt[-1])}:
+            by_key[key].add((mentions[j][0], g))
     for i in short:
         doc, m = mentions[i]
         toks = name_tokens(m.text)
         if not toks:
             out[i] = "person:" + slug(m.text)
             continue
-        key = roman_key(toks[0])
-
-        def matches(j: int, key: str = key) -> bool:
-            nt = name_tokens(mentions[j][1].text)
-            return roman_key(nt[0]) == key or roman_key(nt[-1]) == key
-
-        in_doc = {groups[full.index(j)] for j in full if mentions[j][0] == doc and matches(j)}
+        found = by_key.get(roman_key(toks[0]), set())
+        in_doc = {g for d, g in found if d == doc}
         if len(in_doc) == 1:
             out[i] = gid[in_doc.pop()]
             continue
         if not in_doc:
-            anywhere = {groups[full.index(j)] for j in full if matches(j)}
+            anywhere = {g for _d, g in found}
             if len(anywhere) == 1:
                 out[i] = gid[anywhere.pop()]
                 continue
