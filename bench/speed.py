@@ -128,6 +128,18 @@ def run_child(*args: str) -> dict[str, float]:
 # ------------------------------------------------------------- reporting
 
 
+def help_seconds(runs: int = 5) -> float:
+    """Median wall time of ``claimcheck --help`` (heavy imports must stay lazy)."""
+    exe = Path(sys.executable).with_name("claimcheck")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "checker.cli"]
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([*cmd, "--help"], capture_output=True, check=True)
+        times.append(time.perf_counter() - t)
+    return sorted(times)[len(times) // 2]
+
+
 def machine() -> str:
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     cpu = platform.processor() or platform.machine()
@@ -217,7 +229,8 @@ def main() -> None:
                 file=sys.stderr,
             )
     text = "\n".join(
-        [f"Machine: {machine()}", "", table(rows), ""]
+        [f"Machine: {machine()}", "", f"`claimcheck --help`: {help_seconds():.2f}s (median of 5)",
+         "", table(rows), ""]
         + [
             f"Model loading in the floor process: {r['floor_load']:.1f}s "
             f"({r['articles']:.0f} articles)."
