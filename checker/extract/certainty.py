@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from checker.extract.spans import doc_text
 from checker.model import Certainty
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ def _phrase(tok: Token) -> tuple[str, tuple[int, int]]:
     words = [t for t in tok.subtree if t.dep_ not in ("punct",) or t.i < tok.i]
     lo, hi = words[0], words[-1]
     start, end = lo.idx, hi.idx + len(hi.text)
-    return tok.doc.text[start:end], (start, end)
+    return doc_text(tok.doc)[start:end], (start, end)
 
 
 def _local_cue(v: Token) -> Certainty | None:

@@ -27,6 +27,7 @@ from checker.extract.certainty import (
 from checker.extract.entities import find_mentions, names_north_korea
 from checker.extract.places import find_places
 from checker.extract.quantities import find_quantities
+from checker.extract.spans import doc_text
 from checker.extract.times import find_times
 from checker.model import Claim, Mention, Place, Quantity, TimeExpr
 
@@ -227,11 +228,14 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
         multi = len(pieces) > 1
         made: list[Claim] = []
         named: list[tuple[str, SourceKind]] = []  # sources this sentence names
+        headline = headline_denial(list(span))
         for k, (cs, ce, root, inherited) in enumerate(pieces, start=1):
             att = analyse(root)
             certainty = att.certainty
-            if certainty != "denied" and headline_denial(
-                [t for t in doc[root.sent.start : root.sent.end] if cs <= t.idx + off < ce]
+            if (
+                headline
+                and certainty != "denied"
+                and headline_denial([t for t in span if cs <= t.idx + off < ce])
             ):
                 certainty = "denied"
             source = att.source or inherited
@@ -313,7 +317,7 @@ def _named_sources(
             words = [t for t in subj.subtree if t.i not in skip and not t.is_punct]
             if kind != "pronoun" and any(t.pos_ == "PROPN" for t in words) and len(words) <= 8:
                 start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-                return [(span.doc.text[start:end], kind)]
+                return [(doc_text(span.doc)[start:end], kind)]
     return []
 
 

@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker.extract.places import capital_country, country_name, country_of, fold, is_actor
+from checker.extract.spans import doc_text
 from checker.model import Claim, Document, Entity, Mention
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def find_mentions(
     ``Umerov`` that spaCy missed is still a mention.
     """
     out: list[Mention] = []
-    text = span.doc.text
+    text = doc_text(span.doc)
     in_ents = {t.i for ent in span.ents for t in ent}
     for tok in span:
         if tok.i not in in_ents and tok.pos_ == "PROPN" and tok.text in person_words:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker.extract.spans import doc_text
 from checker.model import Place
 
 if TYPE_CHECKING:
@@ -191,7 +192,7 @@ def find_places(span: SpacySpan, offset: int) -> list[Place]:
             first = min(c.i for c in names)
             start = doc[first].idx
             end = tok.idx + len(tok.text)
-            name = doc.text[start:end]
+            name = doc_text(doc)[start:end]
             owners = [c for c in tok.children if c.dep_ == "poss"]
             within: tuple[str, ...] = ()
             country = None
@@ -199,7 +200,7 @@ def find_places(span: SpacySpan, offset: int) -> list[Place]:
                 country = country_of(owners[0].text)
                 within = (country_name(country),) if country else (owners[0].text,)
             else:
-                inner = lookup(doc.text[start : names[-1].idx + len(names[-1].text)])
+                inner = lookup(doc_text(doc)[start : names[-1].idx + len(names[-1].text)])
                 if inner is not None and inner.country:
                     country = inner.country
                     within = (country_name(country),)

@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from checker.extract.numbers import WORD_NUMBER, parse_number
+from checker.extract.spans import doc_text
 from checker.model import Precision, TimeExpr, TimeRole
 
 if TYPE_CHECKING:
@@ -386,7 +387,7 @@ def find_times(span: SpacySpan, offset: int, published: dt.date | None) -> list[
         if m.group("prep") and not m.group("since"):
             # the preposition helps recognise the time but is not part of it
             s = base + m.end("prep")
-            while s < e and doc.text[s].isspace():
+            while s < e and doc_text(doc)[s].isspace():
                 s += 1
         future = _looks_forward(toks[-1])
         low, high, precision = resolve(m, published, future)
@@ -394,7 +395,7 @@ def find_times(span: SpacySpan, offset: int, published: dt.date | None) -> list[
             TimeExpr(
                 start=s + offset,
                 end=e + offset,
-                text=doc.text[s:e],
+                text=doc_text(doc)[s:e],
                 low=low,
                 high=high,
                 precision=precision,
