@@ -117,21 +117,27 @@ def test_no_split_without_a_closing_relative_clause_of_its_own(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "certainty"),
+    ("sentence", "certainty", "predicate", "source"),
     [
-        ("Egypt, PA Deny Report That Israel Will Send Troops To Gaza", "denied"),
-        ("Kremlin Denies Sending Troops To Moldova", "denied"),
-        ("Oil Ministry Rejects Claims Of Pipeline Sabotage In North Sea", "denied"),
+        ("Egypt, PA Deny Report That Israel Will Send Troops To Gaza", "denied", "send", "Egypt, PA"),
+        ("Kremlin Denies Sending Troops To Moldova", "denied", "send", "Kremlin"),
+        ("Oil Ministry Rejects Claims Of Pipeline Sabotage In North Sea", "denied", None, "Oil Ministry"),
         # must not fire: title case without a denial, or a denial word as the first word
-        ("Israel Will Send Troops To The Border Region", "asserted"),
-        ("Denied Entry, Refugees Wait At The Border Crossing", "asserted"),
+        ("Israel Will Send Troops To The Border Region", "asserted", "send", None),
+        ("Denied Entry, Refugees Wait At The Border Crossing", "asserted", None, None),
         # a sentence in sentence case is left to the parse
-        ("Officials said the reports were accurate.", "asserted"),
+        ("Officials said the reports were accurate.", "asserted", "be", "Officials"),
     ],
-)
-def test_denial_in_a_title_case_headline(nlp: Language, sentence: str, certainty: str) -> None:
+)  # fmt: skip
+def test_denial_in_a_title_case_headline(
+    nlp: Language, sentence: str, certainty: str, predicate: str | None, source: str | None
+) -> None:
     claims = _claims(nlp, sentence)
     assert claims and claims[0].certainty == certainty
+    if predicate is not None:
+        assert claims[0].predicate == predicate
+    if source is not None:
+        assert claims[0].source == source
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from checker.extract.certainty import (
+    HEADLINE_DENIAL,
     PRONOUNS,
     SourceKind,
     analyse,
@@ -232,12 +233,13 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
         for k, (cs, ce, root, inherited) in enumerate(pieces, start=1):
             att = analyse(root)
             certainty = att.certainty
-            if (
-                headline
-                and certainty != "denied"
-                and headline_denial([t for t in span if cs <= t.idx + off < ce])
-            ):
+            predicate = att.predicate
+            piece = [t for t in span if cs <= t.idx + off < ce] if headline else []
+            if piece and certainty != "denied" and headline_denial(piece):
                 certainty = "denied"
+                if doc[att.event].pos_ not in ("VERB", "AUX"):
+                    predicate, who = _headline_event(piece)
+                    att = replace(att, source=att.source or who)
             source = att.source or inherited
             if att.source is not None and att.source_kind is not None:
                 if att.source_kind == "pronoun":
@@ -257,7 +259,7 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
                     text=full[cs:ce],
                     certainty=certainty,
                     source=source,
-                    predicate=att.predicate,
+                    predicate=predicate,
                     negated=att.negated,
                     quantities=_within(quantities, cs, ce),
                     times=_within(times, cs, ce),
@@ -269,6 +271,21 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
         previous = _named_sources(named, made, span)
     out.extend(quote.ready + quote.flush())
     return tuple(out)
+
+
+def _headline_event(words: list[Token]) -> tuple[str, str | None]:
+    """The denied event of a title-case headline the parser misread, and who
+    denies it: the first verb after the denial word (``Egypt, PA Deny Report
+    That Israel Will Send`` → send, else the denial itself) and the names
+    before it (``Egypt, PA``)."""
+    denial = next(i for i, t in enumerate(words) if t.lower_ in HEADLINE_DENIAL and i > 0)
+    event = next((t.lemma_.lower() for t in words[denial + 1 :] if t.pos_ == "VERB"), "deny")
+    before = words[:denial]
+    names = [t for t in before if not t.is_punct]
+    who = None
+    if 1 <= len(names) <= 6 and all(t.pos_ == "PROPN" or t.lower_ == "and" for t in names):
+        who = doc_text(words[0].doc)[before[0].idx : before[-1].idx + len(before[-1].text)]
+    return event, who
 
 
 # which source kinds a pronoun can stand for
