@@ -149,6 +149,12 @@ def test_denial_in_a_title_case_headline(
         ),
         ("There is no evidence that the militia sent fighters abroad.", "unconfirmed", "send", None),
         ("Police have not found any evidence of foul play.", "unconfirmed", "find", "Police"),
+        (
+            "Officials said there was no evidence that the group was involved in the attack.",
+            "unconfirmed", "involve", "Officials",
+        ),
+        ("There has been no confirmation that the troops crossed the border.", "unconfirmed", "cross", None),
+        ("The report provided evidence that the troops crossed the border.", "asserted", "provide", None),
         # must not fire: evidence that is found, or a negation elsewhere
         ("Investigators found evidence that the fire was set deliberately.", "asserted", "find", None),
         ("No one was injured in the fire at the school.", "asserted", "injure", None),
