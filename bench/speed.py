@@ -41,6 +41,8 @@ def write_batch(eval_path: Path, n: int, folder: Path) -> Path:
             for d in json.loads(line)["documents"]:
                 if written == n:
                     return out
+                if not (d.get("text") or "").strip():
+                    continue  # ingest skips records without text: count only articles
                 record = {
                     "id": d["doc_id"],
                     "title": d.get("title"),
