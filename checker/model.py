@@ -40,18 +40,6 @@ def _check_span(start: int, end: int, text: str) -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A region of a document's text: ``doc.text[start:end] == text``."""
-
-    start: int
-    end: int
-    text: str
-
-    def __post_init__(self) -> None:
-        _check_span(self.start, self.end, self.text)
-
-
-@dataclass(frozen=True, slots=True)
 class Document:
     """One article as read from disk, with its metadata.
 
