@@ -106,6 +106,29 @@ def test_name_variants_are_one_entity(seeds_report: Report) -> None:
 
 
 @pytest.mark.slow
+def test_agreements_are_one_fact(seeds_report: Report) -> None:
+    """No agreement groups claims whose actors differ ("Russia warned South
+    Korea" is not "South Korea warned it could supply weapons"), a denial
+    with talk of the topic, or a hedged claim with another act."""
+    from checker.match import different_actors
+
+    claims = {c.id: c for c in seeds_report.claims}
+    for f in seeds_report.findings:
+        if f.verdict != "agree":
+            continue
+        members = [claims[c] for c in f.claims]
+        for x in members:
+            for y in members:
+                assert x is y or different_actors(x, y) is None, (f.id, x.text, y.text)
+            assert x.certainty not in ("denied", "unconfirmed"), (f.id, x.text)
+    assert not [f for f, _, _ in _with(seeds_report, "South Korea warned", "Russia warned")
+                if f.verdict == "agree"]
+    # must not fire: the two reports of South Korea's warning still agree
+    assert any(f.verdict == "agree"
+               for f, _, _ in _with(seeds_report, "South Korea warned", "South Korea warned"))
+
+
+@pytest.mark.slow
 def test_findings_are_sorted_stable_and_unique(seeds_report: Report) -> None:
     from checker.model import VERDICTS
 

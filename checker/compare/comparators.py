@@ -21,6 +21,8 @@ from rapidfuzz import fuzz
 from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
     LIGHT_VERBS,
+    different_actors,
+    outcome,
     place_clash,
     placed_phrase,
     predicate_shared,
@@ -130,8 +132,22 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     ca, cb = _committed(a), _committed(b)
     pair = {ca, cb}
     later = _later(ctx)
+    if pair == {"pos", "weak"} and "possible" in (a.certainty, b.certainty) and (
+        a.predicate is None or b.predicate is None or stem(a.predicate) != stem(b.predicate)
+    ):
+        # "could consider providing weapons" vs "has joined sanctions": the
+        # hedged claim is about another act (a shared main verb keeps
+        # "may have sent troops" vs "sent troops" for the rules below)
+        return Comparison("unrelated", None, 0.0,
+                          f"{quote(a)} vs {quote(b)}: one only says what could happen, "
+                          "the other reports another action", "certainty.v1")
     other = b if ca in ("denied", "unconfirmed") else a
     if ca != cb and not _asserts_fact(other):
+        if ca in ("denied", "unconfirmed") or cb in ("denied", "unconfirmed"):
+            # a denial next to talk about the topic neither agrees nor disputes
+            return Comparison("unrelated", None, 0.0,
+                              f"{quote(a)} vs {quote(b)}: one denies or doubts what the "
+                              "other only mentions", "certainty.v1")
         return None
     if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
         return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")
@@ -297,6 +313,12 @@ def _other_source(a: Claim, b: Claim) -> bool:
     return fuzz.token_set_ratio(a.source.lower(), b.source.lower()) < 80
 
 
+def _counts_of_things(c: Claim) -> bool:
+    """Every number counts a named thing and none says what happened to it
+    (killed, injured): what the claim reports is the things themselves."""
+    return all(q.thing and q.unit is None and outcome(c, q) is None for q in c.quantities)
+
+
 @comparator("quantity.v1")
 def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Numbers of the same thing: overlapping intervals agree, disjoint ones
@@ -312,6 +334,12 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if not related:
         shown = f"{_qtext(a.quantities[0])} vs {_qtext(b.quantities[0])}"
         if predicate_shared(a, b):
+            if _counts_of_things(a) and _counts_of_things(b):
+                # one verb, other goods: "sent 10,000 troops" vs "sent 13,000 containers"
+                return Comparison(
+                    "unrelated", None, round(ctx.match, 4),
+                    f"{shown}: one action, different things counted, two facts", "quantity.v1",
+                )
             return None  # one action, different things counted: the numbers say nothing
         return Comparison(
             "unrelated", None, round(ctx.match, 4),
@@ -436,6 +464,27 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
                           f"{shown}: different dates", "time.v1")
     return Comparison("scope", None, round(0.4 * ctx.match, 4),
                       f"{shown}: different periods", "time.v1")
+
+
+# ---------------------------------------------------------------------- actor
+
+
+@comparator("actor.v1")
+def actor(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
+    """Claims whose named actors differ ("Russia warned South Korea" vs
+    "South Korea warned it could respond") report different facts: neither
+    agreement nor a conflict. Sources are not actors (a denier is not who
+    deployed), so attributions and denials never fire this."""
+    found = different_actors(a, b)
+    if found is None:
+        return None
+    xa, xb = found
+    return Comparison(
+        "unrelated", None, 0.0,
+        f"{quote(a)} ({', '.join(sorted(xa.entities))}) vs {quote(b)} "
+        f"({', '.join(sorted(xb.entities))}): different actors, different facts",
+        "actor.v1",
+    )
 
 
 # --------------------------------------------------------------------- entity
