@@ -169,9 +169,7 @@ class CachedEmbedder:
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Used by one thread at a time, not always the one that opened it
-            # (BackgroundEncoder's worker): calls never overlap.
-            db = sqlite3.connect(self.path, check_same_thread=False)
+            db = sqlite3.connect(self.path)
             db.execute(
                 "CREATE TABLE IF NOT EXISTS vectors ("
                 " model TEXT NOT NULL, sha256 TEXT NOT NULL, dim INTEGER NOT NULL,"
@@ -272,69 +270,3 @@ def encode(
             on_batch(len(idx))
     assert out is not None
     return out
-
-
-class BackgroundEncoder:
-    """Encodes texts on one worker thread while the caller produces more.
-
-    The pipeline hands it each document's claims as soon as they are
-    extracted, so embedding (torch releases the GIL) overlaps parsing and
-    extraction instead of waiting for them. ``add`` returns the row where the
-    texts' vectors will be; ``finish`` waits and returns every row in order.
-    """
-
-    def __init__(
-        self,
-        embedder: Embedder,
-        *,
-        batch_size: int = 64,
-        chunk: int = 512,
-        on_batch: Callable[[int], Any] | None = None,
-    ) -> None:
-        from concurrent.futures import Future, ThreadPoolExecutor
-
-        self.embedder = embedder
-        self.batch_size = batch_size
-        self.chunk = chunk
-        self.on_batch = on_batch
-        self.count = 0
-        self._pending: list[str] = []
-        self._futures: list[Future[np.ndarray]] = []
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimcheck-embed")
-
-    def add(self, texts: Sequence[str]) -> int:
-        start = self.count
-        self._pending.extend(texts)
-        self.count += len(texts)
-        if len(self._pending) >= self.chunk:
-            self._submit()
-        return start
-
-    def _submit(self) -> None:
-        if self._pending:
-            texts, self._pending = self._pending, []
-            self._futures.append(
-                self._pool.submit(
-                    encode, self.embedder, texts, batch_size=self.batch_size,
-                    on_batch=self.on_batch,
-                )
-            )
-
-    def finish(self) -> np.ndarray:
-        """Every vector, in the order the texts were added."""
-        import numpy as np
-
-        self._submit()
-        try:
-            parts = [f.result() for f in self._futures]
-        finally:
-            self.close()
-        if not parts:
-            return np.zeros((0, getattr(self.embedder, "dim", None) or 0), dtype=np.float32)
-        return np.vstack(parts)
-
-    def close(self) -> None:
-        """Stop the worker (pending work is dropped); safe to call twice."""
-        for f in self._futures:
-            f.cancel()
-        self._pool.shutdown(wait=True)

@@ -61,16 +61,12 @@ def extract_documents(
     progress: Progress = QUIET,
     timings: Timings | None = None,
     on_parsing: Callable[[], None] | None = None,
-    on_document: Callable[[int, tuple[Claim, ...]], None] | None = None,
 ) -> list[tuple[Claim, ...]]:
     """Doc-local claims per document (entities not yet canonicalised), using
     the per-document cache so an unchanged article is never parsed twice.
 
     ``on_parsing`` is called once parsing is under way (after spaCy's worker
-    processes have started), for work that may run beside it.
-    ``on_document(i, claims)`` is called once per document: for parsed ones
-    as soon as they are extracted, for cached ones after those (so nothing
-    runs beside the fork of spaCy's workers)."""
+    processes have started), for work that may run beside it."""
     from checker import cache, extract, nlp, segment
 
     timings = timings if timings is not None else Timings()
@@ -91,16 +87,8 @@ def extract_documents(
                 t = timings.add("extract", t)
                 out[i] = claims
                 store.put(documents[i], config, claims)
-                if on_document is not None:
-                    on_document(i, claims)
                 advance(1)
-    result = [c if c is not None else () for c in out]
-    if on_document is not None:
-        fresh = set(todo)
-        for i, claims in enumerate(result):
-            if i not in fresh:
-                on_document(i, claims)
-    return result
+    return [c if c is not None else () for c in out]
 
 
 def analyse(
@@ -123,40 +111,28 @@ def analyse(
     # (and would ignore -q).
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     embedder = embed.load_embedder(config.model, cache_dir=config.cache_dir)
-    # Claims are embedded on a worker thread as each document is extracted,
-    # and the model loads while spaCy parses: embedding, the one cost that
-    # cannot be avoided, runs beside parsing instead of after it.
-    rows: dict[int, int] = {}
-    with progress.stage("embed", total=None) as advance:
-        encoder = embed.BackgroundEncoder(
-            embedder, batch_size=config.batch_size, on_batch=advance
-        )
-        try:
-            per_doc = extract_documents(
-                documents, config, progress=progress, timings=timings,
-                on_parsing=getattr(embedder, "prefetch", None),
-                on_document=lambda i, cs: rows.__setitem__(
-                    i, encoder.add([c.text for c in cs])
-                ),
-            )
-            t = time.perf_counter()
-            streamed = encoder.finish()
-        finally:
-            encoder.close()
-        t = timings.add("embed", t)
+    # New articles mean new claims to embed: load the model while spaCy parses.
+    per_doc = extract_documents(
+        documents, config, progress=progress, timings=timings,
+        on_parsing=getattr(embedder, "prefetch", None),
+    )
+    t = time.perf_counter()
     new_claims = [c for cs in per_doc for c in cs]
-    # rows were added in completion order: put them back in document order
-    order = [rows[i] + k for i, cs in enumerate(per_doc) for k in range(len(cs))]
-    new_vectors = streamed[order] if order else streamed
     all_docs = (*(prior.documents if prior else ()), *documents)
     doc_local = (*(prior.claims if prior else ()), *new_claims)
     claims, entities = extract.canonicalise(doc_local, all_docs)
     t = timings.add("extract", t)
 
+    with progress.stage("embed", total=len(new_claims)) as advance:
+        new_vectors = embed.encode(
+            embedder, [c.text for c in new_claims], batch_size=config.batch_size,
+            on_batch=advance,
+        )
     vectors = new_vectors
     if prior is not None and len(prior.vectors):
         # An empty side has no known width: stack only when both have rows.
         vectors = np.vstack([prior.vectors, new_vectors]) if len(new_vectors) else prior.vectors
+    t = timings.add("embed", t)
 
     new_ids = {d.id for d in documents} if prior is not None else None
     with progress.stage("compare", total=None):

@@ -135,28 +135,3 @@ def test_real_model_vectors(tmp_path) -> None:
     assert v.shape == (3, 384) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert v[0] @ v[1] > 0.6 > v[0] @ v[2]
-
-
-def test_background_encoder_keeps_the_order_texts_were_added() -> None:
-    texts = [f"claim {i} " + "word " * (i % 7) for i in range(50)]
-    done: list[int] = []
-    bg = embed.BackgroundEncoder(embed.FakeEmbedder(16), batch_size=4, chunk=8, on_batch=done.append)
-    starts = [bg.add(texts[i : i + 5]) for i in range(0, 50, 5)]
-    out = bg.finish()
-    assert starts == list(range(0, 50, 5))
-    assert sum(done) == 50
-    assert np.array_equal(out, embed.FakeEmbedder(16).encode(texts))
-
-
-def test_background_encoder_raises_the_workers_error() -> None:
-    class Broken:
-        name = "broken"
-
-        def encode(self, texts: Sequence[str]) -> np.ndarray:
-            raise ConfigError("cannot load sentence-transformers model 'broken'")
-
-    bg = embed.BackgroundEncoder(Broken(), chunk=1)
-    bg.add(["a claim"])
-    with pytest.raises(ConfigError, match="cannot load"):
-        bg.finish()
-    bg.close()  # a second close is harmless
