@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from checker.config import Config
 from checker.model import Claim, Document, Mention, Place, Quantity
+from checker.unionfind import UnionFind
 
 if TYPE_CHECKING:
     import numpy as np
@@ -690,20 +691,11 @@ def event_clusters(
         same[a, b] = same[b, a] = ok
     # Components for blocking; ``allowed`` stays pairwise so one loose link
     # does not chain two events together.
-    parent = list(range(nd))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind(nd)
     for a, b in zip(*np.nonzero(same), strict=True):
-        ra, rb = find(int(a)), find(int(b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        uf.union(int(a), int(b))
     roots: dict[int, int] = {}
-    cluster = tuple(roots.setdefault(find(di), len(roots)) for di in range(nd))
+    cluster = tuple(roots.setdefault(uf.find(di), len(roots)) for di in range(nd))
     allowed = same & (src[:, None] != src[None, :])
     return Events(cluster, allowed, tuple(source))
 
@@ -1032,22 +1024,13 @@ def groups(n: int, pairs: Sequence[tuple[int, int]], claims: Sequence[Claim]) ->
     """Fact group id per claim (None for claims in no pair): union-find over
     the pairs; the id is a hash of the members' doc ids and texts, so it does
     not depend on batch order."""
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind(n)
     for i, j in pairs:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+        uf.union(i, j)
     members: dict[int, list[int]] = {}
     for i, j in pairs:
         for x in (i, j):
-            members.setdefault(find(x), []).append(x)
+            members.setdefault(uf.find(x), []).append(x)
     out: list[str | None] = [None] * n
     for rows in members.values():
         uniq = sorted(set(rows))

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from checker.extract.places import capital_country, country_name, country_of, fold, is_actor
 from checker.extract.spans import doc_text
 from checker.model import Claim, Document, Entity, Mention
+from checker.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -158,27 +159,11 @@ def _blocks(tokens: Sequence[str]) -> set[tuple[str, str]]:
 # ------------------------------------------------------------------ canonicalise
 
 
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _person_groups(names: list[str]) -> list[int]:
     """Group index per full name (≥ 2 tokens), merging spelling variants."""
     from rapidfuzz import fuzz
 
-    uf = _Union(len(names))
+    uf = UnionFind(len(names))
     keys = [person_key(n) for n in names]
     by_block: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, n in enumerate(names):
