@@ -99,7 +99,10 @@ class SentenceTransformerEmbedder:
             with contextlib.suppress(ConfigError):
                 self.load()
 
-        threading.Thread(target=run, name="claimcheck-model-load", daemon=True).start()
+        # Not a daemon: when every vector was cached the model is never
+        # asked for, and a process exiting while a daemon thread is inside
+        # torch's loader can abort ("terminate called ..."). Shutdown waits.
+        threading.Thread(target=run, name="claimcheck-model-load", daemon=False).start()
 
     def load(self) -> Any:
         with self._lock:
