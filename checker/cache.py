@@ -56,6 +56,7 @@ class DocumentCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self._made: set[Path] = set()  # directories known to exist
 
     @classmethod
     def open(cls, folder: Path | None) -> DocumentCache:
@@ -80,7 +81,9 @@ class DocumentCache:
             return
         path = self._path(document_key(doc, config))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._made:  # at most 256 of them: not once per entry
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(claims, f, protocol=pickle.HIGHEST_PROTOCOL)
