@@ -267,7 +267,11 @@ def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
     la, lb = located(a), located(b)
     if not la or not lb:
         return None
-    if any(places_compatible(p, q) for p, _ in la for q, _ in lb):
+    # a side that also names the other's place (in a list: "in Afghanistan,
+    # Iraq, Syria") does not place the thing elsewhere
+    if any(places_compatible(p, q) for p, _ in la for q in b.places) or any(
+        places_compatible(p, q) for p in a.places for q, _ in lb
+    ):
         return None
     # the most specific place of each side ("Kursk region" over "Russia")
     def specific(t: tuple[Place, frozenset[str]]) -> tuple[bool, int]:
@@ -356,7 +360,7 @@ def stems(text: str) -> frozenset[str]:
 _ACTOR_CLASS = {"GPE": "state", "NORP": "state", "PERSON": "person", "ORG": "org"}
 #: Predicates whose subject attributes, denies or doubts an event rather
 #: than doing it: the actor of the event is somewhere in their object.
-_ATTRIBUTING = frozenset(
+ATTRIBUTING = frozenset(
     "deny confirm say tell report claim state add reject dismiss acknowledge admit "
     "allege accuse believe suspect verify refute insist note argue quote".split()
 )
@@ -434,7 +438,7 @@ def actor(c: Claim) -> Actor | None:
     all-capital datelines never count. Sources are not actors: "North Korea
     and Russia denied the deployment" names the deniers, not who deployed.
     """
-    if c.predicate in _ATTRIBUTING:
+    if c.predicate in ATTRIBUTING:
         return None
     at = _predicate_at(c)
     if at is None:

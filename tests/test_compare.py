@@ -225,11 +225,21 @@ def test_denied_vs_asserted_is_disputed_however_old() -> None:
 def test_unconfirmed_then_asserted_later_is_update() -> None:
     a = claim("The U.S. and NATO haven't confirmed North Korea's troop deployment", "d1",
               certainty="unconfirmed", predicate="confirm")
-    b = claim("Some of the soldiers have already begun engaging in battle", "d2",
-              predicate="begin")
+    b = claim("The North Korean troop deployment is under way and some of the soldiers have "
+              "already begun engaging in battle", "d2", predicate="begin")
     assert judge_pair(a, b, pa=OCT22)[0] == "update"
     assert judge_pair(a, b)[0] == "disputed"  # same day: a dispute
     assert judge_pair(b, a, pb=OCT22)[0] == "update"
+
+
+def test_doubt_about_another_fact_is_unrelated() -> None:
+    """Deployment unconfirmed vs soldiers fighting: no shared proposition,
+    so no update or dispute (they would need one fact to differ on)."""
+    a = claim("The U.S. and NATO haven't confirmed North Korea's troop deployment", "d1",
+              certainty="unconfirmed", predicate="confirm")
+    b = claim("Some of the soldiers have already begun engaging in battle", "d2",
+              predicate="begin")
+    assert judge_pair(a, b, pa=OCT22)[0] == "unrelated"
 
 
 def test_negated_vs_asserted_same_predicate_conflicts() -> None:

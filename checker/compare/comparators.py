@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
+    ATTRIBUTING,
     LIGHT_VERBS,
     different_actors,
     outcome,
@@ -27,6 +28,7 @@ from checker.match import (
     placed_phrase,
     predicate_shared,
     stem,
+    stems,
     thing_relation,
 )
 from checker.model import Claim, Comparison, ConflictKind, Quantity, TimeExpr, Verdict
@@ -97,6 +99,19 @@ _TOPIC = re.compile(
 )
 
 
+_NEGATED_CUE = re.compile(
+    r"\b(?:not|n['\u2019]t|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _debunks(text: str) -> bool:
+    """A word that calls a story false, not itself negated ("does not deny",
+    "did not directly dispute" concede the story)."""
+    return any(
+        not _NEGATED_CUE.search(text[: m.start()]) for m in _DEBUNK.finditer(text)
+    )
+
+
 def _committed(c: Claim) -> str:
     """Commitment of the writer or source: pos, neg (negated), denied, unconfirmed, weak."""
     if c.certainty == "denied":
@@ -104,7 +119,7 @@ def _committed(c: Claim) -> str:
     if c.certainty == "unconfirmed":
         return "unconfirmed"
     if c.certainty in ("asserted", "reported", "negated") and (
-        _DEBUNK.search(c.text) or _NO_OPENING.search(c.text)
+        _debunks(c.text) or _NO_OPENING.search(c.text)
     ):
         return "denied"
     if c.certainty == "negated" or c.negated:
@@ -114,11 +129,18 @@ def _committed(c: Claim) -> str:
     return "weak"  # reported, possible
 
 
+#: A fragment split from its sentence that opens with an infinitive or a
+#: gerund (lower case: not a sentence start) states no fact of its own.
+_NON_FINITE = re.compile(r"^\W*(?:to\s+[a-z]+|[a-z]+ing)\b")
+
+
 def _asserts_fact(c: Claim) -> bool:
     """The claim states the fact itself (not hedged, not as the background of
     talks or attitudes), so it can confirm or be disputed."""
     if c.certainty == "possible" or (c.certainty != "confirmed" and _HEDGE.search(c.text)):
         return False
+    if _NON_FINITE.match(c.text):
+        return False  # "to confirm the report", "rejecting the measures": no tense, no assertion
     return c.predicate not in _ATTITUDE and not _TOPIC.search(c.text)
 
 
@@ -149,6 +171,11 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
                               f"{quote(a)} vs {quote(b)}: one denies or doubts what the "
                               "other only mentions", "certainty.v1")
         return None
+    doubter = a if ca in ("denied", "unconfirmed") else b
+    if doubter.predicate and doubter.predicate in ATTRIBUTING and (
+        stem(doubter.predicate) in stems(other.text)
+    ):
+        return None  # both report the one denial ("X disputed the report"), neither asserts it
     if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
         return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")
     if pair == {"pos", "unconfirmed"}:
@@ -167,7 +194,7 @@ _NEGATOR_AFTER = frozenset("no none nothing nobody".split())
 #: Words that may stand between a negator and its verb ("not yet been found").
 _AUX_BETWEEN = frozenset(
     "be been being have has had yet always ever really already actually formally "
-    "officially".split()
+    "officially going to able".split()
 )
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 
@@ -176,68 +203,145 @@ def _tokens(c: Claim) -> list[str]:
     return [t.lower().replace("\u2019", "'") for t in _TOKEN.findall(c.text)]
 
 
+#: Words that only focus or contrast, so "not" before them negates no verb
+#: ("not only X but also Y"; "referring not to X but to Y").
+_FOCUS = frozenset("only just merely simply even".split())
+#: Verbs that carry a negated event noun ("no charges have been filed").
+_SUPPORT = LIGHT_VERBS | frozenset("file bring issue lodge press level announce".split())
+
+
+def _contrastive(tokens: list[str], k: int) -> bool:
+    """The "not" at ``k`` opens "not (only) X but Y": it contrasts
+    arguments and leaves the verb asserted."""
+    return bool(_FOCUS & set(tokens[k + 1 : k + 3])) or "but" in tokens[k + 1 : k + 9]
+
+
 def _negated_at(c: Claim, target: str) -> bool | None:
-    """Whether the claim negates the verb with stem ``target``: the
-    extractor's flag for its own main verb, else a negator right before an
-    inflected form ("was not arrested"), or a "not" or negative determiner
-    right after it ("pleaded not guilty", "found no evidence"). None when the verb does not occur."""
-    if c.predicate and stem(c.predicate) == target and (c.certainty == "negated" or c.negated):
+    """Whether the claim negates the action with stem ``target``. For the
+    claim's own main verb the parse decides; elsewhere a negator right
+    before an inflected form ("was not arrested", "has yet to respond"), or
+    a "not" or negative determiner right after it ("pleaded not guilty",
+    "found no evidence"), or "no" before its noun ("no charges"). None
+    when the action does not occur."""
+    main = bool(c.predicate) and stem(c.predicate or "") == target
+    if main and (c.certainty == "negated" or c.negated):
         return True
     tokens = _tokens(c)
     found = False
     for k, t in enumerate(tokens):
         if stem(t) != target:
             continue
+        if found and main:
+            break  # the main verb's first form; later ones sit in other clauses
         found = True
         j = k - 1
-        while j >= 0 and k - j <= 3 and tokens[j] in _AUX_BETWEEN:
+        while j >= 0 and k - j <= 4 and (tokens[j] in _AUX_BETWEEN or tokens[j].endswith("ly")):
             j -= 1
-        if j >= 0 and tokens[j] in _NEGATOR_BEFORE:
+        if j >= 0 and tokens[j] in _NEGATOR_BEFORE and not _contrastive(tokens, j):
             return True
-        if _NEGATOR_AFTER & set(tokens[k + 1 : k + 3]) or tokens[k + 1 : k + 2] == ["not"]:
+        window = tokens[max(0, k - 4) : k]
+        if any(window[i : i + 2] == ["yet", "to"] for i in range(len(window) - 1)):
+            return True  # "has yet to respond": not yet responded
+        after = tokens[k + 1 : k + 3]
+        if _NEGATOR_AFTER & set(after) or (after[:1] == ["not"] and not _contrastive(tokens, k + 1)):
             return True
-    if c.predicate and stem(c.predicate) == target:
-        return False
     return False if found else None
 
 
+def _one_action(a: Claim, b: Claim) -> str | None:
+    """The stem of the action both claims are about: their main verbs
+    agree, or one's main verb is the other's event noun carried by a support
+    verb ("was charged" / "no charges have been filed"). Negation is only
+    compared on that action: a "not" elsewhere in a sentence (a relative
+    clause, a quoted aside) belongs to another proposition."""
+    if not a.predicate or not b.predicate:
+        return None
+    sa, sb = stem(a.predicate), stem(b.predicate)
+    if sa == sb:
+        # two reports of speech ("X said ...") share only the saying: what
+        # each says is another proposition
+        return None if a.predicate in ATTRIBUTING else sa
+    for x, y in ((a, b), (b, a)):
+        sx = stem(x.predicate or "")
+        if y.predicate in _SUPPORT and x.predicate not in LIGHT_VERBS and len(sx) > 2 and (
+            _negated_at(y, sx) is not None
+        ):
+            return sx
+    return None
+
+
 def _negation_clash(a: Claim, b: Claim, ctx: PairContext) -> bool:
-    """One claim negates an action the other asserts."""
-    same = a.predicate is not None and a.predicate == b.predicate
-    targets = [
-        stem(x.predicate) for x in (a, b)
-        if x.predicate and len(x.predicate) > 2 and (same or x.predicate not in LIGHT_VERBS)
-    ]
-    for t in dict.fromkeys(targets):
-        na, nb = _negated_at(a, t), _negated_at(b, t)
-        if na is not None and nb is not None:
-            return na != nb
-    if ctx.similarity >= 0.8:
-        fa = a.certainty == "negated" or a.negated
-        fb = b.certainty == "negated" or b.negated
-        return fa != fb
-    return False
+    """One claim negates the action the other asserts."""
+    target = _one_action(a, b)
+    if target is None:
+        return False
+    na, nb = _negated_at(a, target), _negated_at(b, target)
+    return na is not None and nb is not None and na != nb
+
+
+def _voice(c: Claim) -> str | None:
+    """Who speaks: the attribution, or None for the outlet's own voice."""
+    if c.source and c.source.strip().lower() not in _PRONOUNS:
+        return c.source
+    return None
 
 
 @comparator("negation.v1")
 def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
-    """The same action asserted by one and negated by the other."""
+    """The same action asserted by one and negated by the other. In one
+    voice (both outlets', or one source's) that is a conflict; a source
+    negating what an outlet states is a dispute; two sources on opposite
+    sides are a dispute between others that both outlets may report, not a
+    discrepancy between the outlets."""
     if {_committed(a), _committed(b)} - {"pos", "neg"}:
         return None
-    if not _negation_clash(a, b, ctx):
+    if not (_asserts_fact(a) and _asserts_fact(b)) or not _negation_clash(a, b, ctx):
         return None
+    va, vb = _voice(a), _voice(b)
+    if va and vb and _other_source(a, b):
+        return Comparison("unrelated", None, 0.0,
+                          f"{quote(a)} ({va}) vs {quote(b)} ({vb}): two sources quoted on "
+                          "opposite sides, not outlets that contradict each other",
+                          "negation.v1")
     if _later(ctx) is not None:
         return _say("negation.v1", a, b, ctx, "update", None, 0.6, "a later report says otherwise")
+    if bool(va) != bool(vb):
+        negating = a if (a.certainty == "negated" or a.negated) else b
+        if _voice(negating):
+            return _say("negation.v1", a, b, ctx, "disputed", None, 0.7,
+                        "a source says it did not happen, which the other states")
+        return None  # an outlet negating what a source claims: no outlet asserts it
     return _say("negation.v1", a, b, ctx, "conflict", "negation", 0.8, "one negates what the other asserts")
 
 
 # ------------------------------------------------------------------- quantity
 
 
+_SCALED = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(thousand|million|billion|trillion|bn)\b", re.IGNORECASE
+)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9,
+          "bn": 1e9, "trillion": 1e12}
+
+
+def _rounding(q: Quantity) -> float:
+    """Half a unit of the last digit written before a scale word: "$12
+    million" stands for anything that rounds to it (11.5 to 12.5 million),
+    so it agrees with "$12,380,000"."""
+    m = _SCALED.search(q.text)
+    if m is None:
+        return 0.0
+    digits = m.group(1).replace(",", ".")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return 0.5 * 10.0 ** -decimals * _SCALE[m.group(2).lower()]
+
+
 def _bounds(q: Quantity) -> tuple[float, float]:
-    """The interval a quantity allows; open ends are infinite, "some 10,000" ±10%."""
+    """The interval a quantity allows; open ends are infinite, "some 10,000"
+    ±10%, a rounded figure ("$12 million") its rounding interval."""
     if q.low is None and q.high is None:
-        low = high = q.value
+        r = _rounding(q)
+        low, high = q.value - r, q.value + r
     else:
         low = q.low if q.low is not None else 0.0
         high = q.high if q.high is not None else float("inf")
@@ -410,8 +514,8 @@ def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     word ("combat zones in Ukraine" / "combat operations in Russia's Kursk
     region"), not places named as actors or partners."""
     clash = place_clash(a, b)
-    if clash is None:
-        return None
+    if clash is None or _disjoint_times(a, b):
+        return None  # two occasions ("meeting in Brussels" last week, "in Helsinki" Monday)
     pa, pb = clash
     shown = (
         f"{placed_phrase(a, pa)}{_who(a, ctx.published_a, ctx.outlet_a)} vs "
@@ -462,6 +566,8 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if same_action and ta.precision == "day" and tb.precision == "day" and ctx.similarity >= 0.7:
         return Comparison("conflict", "time", round(0.7 * ctx.match, 4),
                           f"{shown}: different dates", "time.v1")
+    if not same_action or a.predicate in LIGHT_VERBS or a.predicate in ATTRIBUTING:
+        return None  # times of different actions ("said on Saturday" / "a statement Friday")
     return Comparison("scope", None, round(0.4 * ctx.match, 4),
                       f"{shown}: different periods", "time.v1")
 

@@ -105,6 +105,7 @@ def judge(
     docs_by_id = {d.id: d for d in documents}
     events = matching.event_clusters(documents, claims, vectors, config)
     pairs = matching.match(documents, claims, vectors, config, events=events)
+    idf = matching.idf_table(claims)
     t1 = time.perf_counter()
 
     compared: list[tuple[matching.Match, Comparison]] = []
@@ -119,10 +120,11 @@ def judge(
             update_days=config.update_days,
             outlet_a=da.outlet if da else None,
             outlet_b=db.outlet if db else None,
+            idf=idf,
         )
         if m.via == "place":
             # paired only because one action sits in clashing places
-            c = compare_claims(a, b, ctx, only=("place.v1",))
+            c = compare_claims(a, b, ctx, only=("place.v1",), aligned=True)
             if c.verdict in ("conflict", "update"):
                 compared.append((m, c))
             continue

@@ -9,7 +9,7 @@ every verdict is the same both ways round.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from checker.model import Claim, Comparison, Verdict
@@ -18,6 +18,8 @@ from checker.model import Claim, Comparison, Verdict
 SEVERITY: tuple[Verdict, ...] = (
     "conflict", "disputed", "update", "scope", "agree", "unique", "unrelated"
 )
+#: Verdicts that say two claims differ: only between aligned propositions.
+DIFFERING: frozenset[str] = frozenset({"conflict", "disputed", "update", "scope"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,7 @@ class PairContext:
     update_days: int = 7
     outlet_a: str | None = None
     outlet_b: str | None = None
+    idf: Mapping[str, float] | None = None  # word rarity in the batch, for alignment
 
     def swapped(self) -> PairContext:
         return replace(
@@ -69,15 +72,40 @@ def _order_key(c: Claim, published: dt.date | None) -> tuple[str, str, str, int]
 
 
 def compare_claims(
-    a: Claim, b: Claim, ctx: PairContext, *, only: tuple[str, ...] | None = None
+    a: Claim,
+    b: Claim,
+    ctx: PairContext,
+    *,
+    only: tuple[str, ...] | None = None,
+    aligned: bool | None = None,
 ) -> Comparison:
     """The verdict on two claims of one fact: the most severe thing any
     comparator says, ``unrelated`` overriding, ``agree`` when none objects.
-    ``only`` restricts the comparators asked (by registered name)."""
+
+    Two outlets giving the same quoted words, or the same sentence, agree
+    (``quote.v1``): whatever negation or number lies inside is shared. A
+    difference (conflict, disputed, update, scope) is only reported between
+    claims that state one proposition (``proposition.align``); otherwise the
+    two are ``unrelated``. ``aligned=True`` says the caller has aligned them
+    by other means (a place pair). ``only`` restricts the comparators asked
+    (by registered name)."""
     from checker.compare import comparators as _rules  # noqa: F401  (registers them)
+    from checker.compare import proposition
 
     if _order_key(b, ctx.published_b) < _order_key(a, ctx.published_a):
         a, b, ctx = b, a, ctx.swapped()
+    if only is None:
+        shared = proposition.shared_quote(a, b)
+        if shared is not None:
+            return Comparison(
+                "agree", None, round(ctx.match, 4),
+                f"{quote(a)} and {quote(b)}: both quote “{_clip(shared)}”", "quote.v1",
+            )
+        if proposition.near_identical(a, b):
+            return Comparison(
+                "agree", None, round(ctx.match, 4),
+                f"{quote(a)} and {quote(b)}: the same statement", "quote.v1",
+            )
     said = [
         c for name, fn in COMPARATORS.items()
         if (only is None or name in only) and (c := fn(a, b, ctx)) is not None
@@ -86,8 +114,14 @@ def compare_claims(
     if unrelated:
         return unrelated[0]
     said.sort(key=lambda c: (SEVERITY.index(c.verdict), -c.score, c.comparator))
-    if said and said[0].verdict != "agree":
-        return said[0]
+    if said and said[0].verdict in DIFFERING and aligned is not True:
+        al = proposition.align(a, b, similarity=ctx.similarity, idf=ctx.idf)
+        if not al.aligned:
+            return Comparison(
+                "unrelated", None, 0.0,
+                f"{quote(a)} vs {quote(b)}: {al.why}, so their values are not compared",
+                "proposition.v1",
+            )
     if said:
         return said[0]
     return Comparison(
@@ -95,6 +129,10 @@ def compare_claims(
         f"{quote(a)} and {quote(b)}: same fact, no slot differs",
         "text.v1",
     )
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def quote(c: Claim, limit: int = 80) -> str:

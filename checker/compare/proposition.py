@@ -1,0 +1,262 @@
+"""When two claims state one proposition, and when they share quoted words.
+
+Values (numbers, dates, places, polarity, commitment) are only compared
+between claims that say the same thing about the same participants: a shared
+number, weekday or famous name alone never makes two sentences one fact
+(de Marneffe et al. 2008: align the events first, then look for mismatches).
+
+A claim's *core* is what it says, without who says it: its content words less
+the attribution span, verbs of saying, denial and doubt, negators, numbers and
+time words. Two claims are aligned when
+
+* they report one action (the same main verb, or one event word such as
+  *sent* / *deployment*) and share most of the smaller core, or
+* one only denies or doubts (its core is the denied fact) and the other
+  carries most of that fact, or
+* without a shared verb, they share nearly all of the smaller core and read
+  alike (cosine).
+
+Words are weighted by how rare they are in the batch (IDF), so a name that
+recurs in every story weighs little and a distinctive word weighs much.
+
+Shared quotes are speech, not the outlets' own words: the same quoted words
+in two outlets are agreement, whatever negation lies inside them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from checker.match import content_words, head_class, predicate_shared, stem
+from checker.model import Claim, Place, Quantity, TimeExpr
+
+#: Verbs of saying, denying and doubting: who says, not what is said.
+_SPEECH = frozenset(
+    """say said tell told add added state stated claim claimed report reported announce
+    announced note noted write wrote explain explained insist insisted argue argued tweet
+    tweeted accord according deny denied denie dismiss dismissed reject rejected refute
+    refuted dispute disputed confirm confirmed unconfirmed verify verified acknowledge
+    acknowledged admit admitted allege alleged believe believed suggest suggested
+    interview statement spokesman spokeswoman spokesperson reporter press conference
+    comment comments well""".split()
+)
+_NEGATORS = frozenset(
+    "not n't no never none nothing nobody neither nor cannot can't won't don't doesn't "
+    "didn't isn't aren't wasn't weren't hasn't haven't hadn't yet".split()
+)
+_NEGATORS = _NEGATORS | {w.replace("'", "") for w in _NEGATORS}
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    morning afternoon evening night week weeks month months year years day days earlier
+    later last next ago recently january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    time""".split()
+)
+_TITLES = frozenset("mr mrs ms dr sen rep gov pres gen lt col sgt".split())
+_QUOTED = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]([^\"\u201c\u201d\u201e\u00ab\u00bb]{8,})[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_NORM = re.compile(r"[^a-z0-9]+")
+_DIGITS = re.compile(r"\d")
+#: Shortest quoted stretch (in words) that identifies one utterance.
+MIN_QUOTE_WORDS = 4
+
+
+_NUMBER_WORDS = {
+    w: str(i) for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+
+def _norm(text: str) -> str:
+    """Lower case, punctuation and apostrophes dropped, small number words
+    as digits ("two-in-three" and "2 in 3" are the same words)."""
+    words = _NORM.sub(" ", text.lower().replace("\u2019", "").replace("'", "")).split()
+    return " ".join(_NUMBER_WORDS.get(w, w) for w in words)
+
+
+_OPEN, _CLOSE = "\u201c", "\u201d"
+
+
+@functools.lru_cache(maxsize=65536)
+def quotes(text: str) -> tuple[str, ...]:
+    """Normalised quoted stretches of a text (at least ``MIN_QUOTE_WORDS``
+    words). A claim split from a quotation may hold only its opening or only
+    its closing mark: the stretch after the one or before the other counts."""
+    found = [_norm(m.group(1)) for m in _QUOTED.finditer(text)]
+    opened = text.rfind(_OPEN)
+    if opened >= 0 and _CLOSE not in text[opened:]:
+        found.append(_norm(text[opened + 1 :]))
+    closed = text.find(_CLOSE)
+    if closed >= 0 and _OPEN not in text[:closed]:
+        found.append(_norm(text[:closed]))
+    return tuple(q for q in found if len(q.split()) >= MIN_QUOTE_WORDS)
+
+
+def _carried(part: list[str], whole: list[str], share: float = 0.85) -> bool:
+    """``part``'s words stand, in order, in ``whole`` (a few may differ),
+    and the stretch of ``whole`` they span negates no more and no less."""
+    if len(part) < MIN_QUOTE_WORDS or LCSseq.similarity(part, whole) < share * len(part):
+        return False
+    blocks = [b for b in SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
+              if b.size]
+    if not blocks:
+        return False
+    span = whole[blocks[0].b : blocks[-1].b + blocks[-1].size]
+    return sum(w in _NEGATORS for w in span) == sum(w in _NEGATORS for w in part)
+
+
+def shared_quote(a: Claim, b: Claim) -> str | None:
+    """Words both claims carry as one utterance: a quotation one gives that
+    the other also carries, in order (quoted or not), or one claim that is a
+    stretch of the other's sentence. Returns those words, or None."""
+    wa, wb = _norm(a.text).split(), _norm(b.text).split()
+    for x, other in ((a, wb), (b, wa)):
+        for q in quotes(x.text):
+            words = q.split()
+            if _carried(words, other) or _carried(other, words):
+                return q
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if _carried(short, long_, share=1.0):
+        return " ".join(short)
+    return None
+
+
+def _tokens(text: str) -> list[str]:
+    return _norm(text.replace("n't", " not").replace("n\u2019t", " not")).split()
+
+
+def near_identical(a: Claim, b: Claim) -> bool:
+    """The same sentence in both (up to punctuation, order and function
+    words): no negator, number or content word differs."""
+    ta, tb = _tokens(a.text), _tokens(b.text)
+    if not ta or not tb or fuzz.token_sort_ratio(" ".join(ta), " ".join(tb)) < 90:
+        return False
+    diff = set(ta) ^ set(tb)
+    if diff & _NEGATORS or any(_DIGITS.search(w) for w in diff):
+        return False
+    return not (content_words(" ".join(diff)) - _TITLES)
+
+
+def _core_text(c: Claim) -> str:
+    """The claim's text with its attribution and values blanked out, where
+    they stand (their words may recur in the proposition: "North Korea
+    denied the North Korean deployment")."""
+    text = c.text
+    spans: list[Quantity | TimeExpr | Place] = [*c.quantities, *c.times, *c.places]
+    cuts = [(x.start - c.start, x.end - c.start) for x in spans]
+    if c.source and (at := text.find(c.source)) >= 0:
+        cuts.append((at, at + len(c.source)))
+    for s, e in sorted(cuts, reverse=True):
+        if 0 <= s <= e <= len(text):
+            text = text[:s] + " " + text[e:]
+    return text
+
+
+@functools.lru_cache(maxsize=65536)
+def _core_words(text: str) -> frozenset[str]:
+    return frozenset(
+        _fold(w)
+        for w in _words(text)
+        if w not in _SPEECH and w not in _NEGATORS and w not in _TIME_WORDS
+        and not _DIGITS.search(w)
+    )
+
+
+def core(c: Claim) -> frozenset[str]:
+    """What a claim says, without who says it and without its values: the
+    numbers, times and places are what comparators compare, so they cannot
+    also be what makes two claims one proposition. Words are stemmed and
+    counted things folded ("soldiers" / "troops")."""
+    return _core_words(_core_text(c))
+
+
+_COORDINATION = re.compile(r"\b(?:as well as|along with|and|or)\b|[,;]", re.IGNORECASE)
+
+
+def conjuncts(c: Claim) -> list[frozenset[str]]:
+    """The cores of a claim's coordinated parts, whole first: "denied the
+    deployment as well as the weapons transfer" denies two facts."""
+    whole = core(c)
+    parts = [_core_words(p) for p in _COORDINATION.split(_core_text(c))]
+    return [whole, *(p for p in parts if p and p != whole)]
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+
+
+def _words(text: str) -> frozenset[str]:
+    return content_words(_POSSESSIVE.sub("", text))
+
+
+def _fold(word: str) -> str:
+    cls = head_class(word)
+    return cls if cls != word and cls is not None else stem(word)
+
+
+def _weight(w: str, idf: Mapping[str, float] | None) -> float:
+    return idf.get(w, 1.0) if idf else 1.0
+
+
+def containment(a: Claim, b: Claim, idf: Mapping[str, float] | None = None) -> float:
+    """IDF-weighted share of the smaller core that the other claim carries."""
+    return _containment(core(a), core(b), idf)
+
+
+def _containment(
+    ca: frozenset[str], cb: frozenset[str], idf: Mapping[str, float] | None
+) -> float:
+    if not ca or not cb:
+        return 0.0
+    shared = sum(_weight(w, idf) for w in ca & cb)
+    return shared / min(sum(_weight(w, idf) for w in ca), sum(_weight(w, idf) for w in cb))
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Whether two claims state one proposition, and the evidence."""
+
+    aligned: bool
+    overlap: float  # containment of the smaller core
+    same_action: bool
+    why: str
+
+
+_DOUBT = ("denied", "unconfirmed")
+#: A core this small names no proposition ("Ms. X's lawyer disputed").
+MIN_CORE = 1
+
+
+def align(
+    a: Claim, b: Claim, *, similarity: float, idf: Mapping[str, float] | None = None
+) -> Alignment:
+    """Do ``a`` and ``b`` state one proposition? (See the module docstring.)"""
+    if len(core(a)) < MIN_CORE or len(core(b)) < MIN_CORE:
+        return Alignment(False, 0.0, False, "one claim names no proposition of its own")
+    overlap = containment(a, b, idf)
+    doubt = (a.certainty in _DOUBT) != (b.certainty in _DOUBT)
+    same_action = predicate_shared(a, b) or bool(
+        content_words(a.text) & content_words(b.text) & _EVENT_CLASSES
+    )
+    if same_action and overlap >= 0.45 and similarity >= 0.45:
+        return Alignment(True, overlap, True, "one action with the same participants")
+    if doubt:
+        # the denied or doubted fact may be one of several coordinated ones
+        denier, other = (a, b) if a.certainty in _DOUBT else (b, a)
+        overlap = max(_containment(p, core(other), idf) for p in conjuncts(denier))
+    if doubt and overlap >= 0.55 and similarity >= 0.4:
+        return Alignment(True, overlap, same_action, "the denied or doubted fact is the other's")
+    if overlap >= 0.5 and similarity >= 0.7:
+        return Alignment(True, overlap, same_action, "nearly the same statement")
+    return Alignment(False, overlap, same_action, "different statements")
+
+
+#: Event words that name one action across parts of speech (folded by
+#: ``content_words``: "deployment" / "sent", "killed" / "died").
+_EVENT_CLASSES = frozenset({"send", "die", "shoot", "injure", "arrest"})
