@@ -24,7 +24,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -261,16 +261,32 @@ def located(c: Claim) -> list[tuple[Place, frozenset[str]]]:
     return out
 
 
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?$")
+
+
+def _listed(c: Claim, located_: list[tuple[Place, frozenset[str]]]) -> list[Place]:
+    """The located places and those listed right after them ("in
+    Afghanistan, Iraq, Syria and on the border")."""
+    out = [p for p, _ in located_]
+    for q in sorted(c.places, key=lambda p: p.start):
+        if q in out:
+            continue
+        if any(0 <= q.start - p.end <= 8 and _LIST_GAP.match(c.text[p.end - c.start : q.start - c.start])
+               for p in out):
+            out.append(q)
+    return out
+
+
 def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
     """Two claims put the same thing (a shared anchor word) in places of
     different countries, neither containing the other."""
     la, lb = located(a), located(b)
     if not la or not lb:
         return None
-    # a side that also names the other's place (in a list: "in Afghanistan,
+    # a side that lists the other's place among its own ("in Afghanistan,
     # Iraq, Syria") does not place the thing elsewhere
-    if any(places_compatible(p, q) for p, _ in la for q in b.places) or any(
-        places_compatible(p, q) for p in a.places for q, _ in lb
+    if any(places_compatible(p, q) for p, _ in la for q in _listed(b, lb)) or any(
+        places_compatible(p, q) for p in _listed(a, la) for q, _ in lb
     ):
         return None
     # the most specific place of each side ("Kursk region" over "Russia")
@@ -362,13 +378,15 @@ _ACTOR_CLASS = {"GPE": "state", "NORP": "state", "PERSON": "person", "ORG": "org
 #: than doing it: the actor of the event is somewhere in their object.
 ATTRIBUTING = frozenset(
     "deny confirm say tell report claim state add reject dismiss acknowledge admit "
-    "allege accuse believe suspect verify refute insist note argue quote".split()
+    "allege accuse believe suspect verify refute dispute insist note argue quote announce tweet "
+    "write declare".split()
 )
 #: Verbs of saying after which a new clause (with its own subject) starts.
 _SAYING = frozenset(
     "said says say told tells confirmed confirms denied denies warned warns reported "
     "reports announced announces claimed claims added stated states insisted noted "
-    "argued believes thinks alleged alleges acknowledged admitted".split()
+    "argued believes thinks alleged alleges acknowledged admitted tweeted tweets wrote "
+    "writes declared declares".split()
 )
 #: Words that open an introductory phrase, never the subject ("Since
 #: Russia's invasion of Ukraine, South Korea has ...").
@@ -886,9 +904,12 @@ def match(
     config: Config,
     *,
     events: Events | None = None,
+    aligned: Callable[[Claim, Claim, float], bool] | None = None,
 ) -> list[Match]:
     """Confirmed pairs of claims about one fact, sorted by score (descending),
-    then by index. Only claims of different sources in one event pair up."""
+    then by index. Only claims of different sources in one event pair up.
+    ``aligned`` confirms a candidate the slot blend would miss: two long
+    sentences that share one proposition among other detail."""
     import numpy as np
 
     if events is None:
@@ -921,7 +942,10 @@ def match(
                 continue
             seen.add((i, j))
             ov = slot_overlap(claims[i], claims[j], idf)
-            if confirmed(sim, ov, config):
+            if confirmed(sim, ov, config) or (
+                aligned is not None and sim >= config.min_similarity
+                and aligned(claims[i], claims[j], sim)
+            ):
                 out.append(Match(min(i, j), max(i, j), sim, match_score(sim, ov.score)))
         done = {(m.i, m.j) for m in out}
         for i, j in place_pairs(claims, rows, doc_of, events):
@@ -1027,10 +1051,21 @@ def _doubt_pairs(
 def groups(n: int, pairs: Sequence[tuple[int, int]], claims: Sequence[Claim]) -> list[str | None]:
     """Fact group id per claim (None for claims in no pair): union-find over
     the pairs; the id is a hash of the members' doc ids and texts, so it does
-    not depend on batch order."""
+    not depend on batch order. An article states a fact once: two groups
+    that would hold two claims of one article are not joined (that chain
+    runs through a loose match, not through one fact)."""
     uf = UnionFind(n)
+    docs: dict[int, set[str]] = {}
     for i, j in pairs:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
+            continue
+        di = docs.get(ri, {claims[i].doc})
+        dj = docs.get(rj, {claims[j].doc})
+        if di & dj:
+            continue
         uf.union(i, j)
+        docs[uf.find(i)] = di | dj
     members: dict[int, list[int]] = {}
     for i, j in pairs:
         for x in (i, j):

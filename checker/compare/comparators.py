@@ -76,6 +76,8 @@ _DEBUNK = re.compile(
     r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|a\s+myth|myth))\b",
     re.IGNORECASE,
 )
+#: Verbs of the speech act of denial.
+_DENIAL_VERBS = frozenset("deny dispute refute rebut disavow contest".split())
 #: A claim that opens with "No," answers a story with a denial ("No, X won't ...").
 _NO_OPENING = re.compile(r"^\W*no\s*[,:\u2014-]", re.IGNORECASE)
 #: Hedges: the writer does not commit to the fact.
@@ -172,7 +174,7 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
                               "other only mentions", "certainty.v1")
         return None
     doubter = a if ca in ("denied", "unconfirmed") else b
-    if doubter.predicate and doubter.predicate in ATTRIBUTING and (
+    if _committed(doubter) == "denied" and doubter.predicate in _DENIAL_VERBS and (
         stem(doubter.predicate) in stems(other.text)
     ):
         return None  # both report the one denial ("X disputed the report"), neither asserts it
@@ -563,6 +565,13 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if _later(ctx) is not None:
         return None  # reports weeks apart naturally speak of different days
     same_action = a.predicate is not None and a.predicate == b.predicate
+    gap = ctx.gap()
+    if same_action and gap and a.predicate not in LIGHT_VERBS | ATTRIBUTING:
+        # within one news cycle a later report that moves the date of the
+        # same act supersedes ("will leave at the end of February" on the
+        # 20th, "will be leaving on January 1" on the 23rd)
+        return Comparison("update", None, round(0.6 * ctx.match, 4),
+                          f"{shown}: the later report gives another time", "time.v1")
     if same_action and ta.precision == "day" and tb.precision == "day" and ctx.similarity >= 0.7:
         return Comparison("conflict", "time", round(0.7 * ctx.match, 4),
                           f"{shown}: different dates", "time.v1")

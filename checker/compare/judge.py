@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from checker.compare import proposition
 from checker.compare.registry import SEVERITY, PairContext, compare_claims, quote
 from checker.config import Config
 from checker.model import Claim, Comparison, Document, Finding
@@ -104,8 +105,12 @@ def judge(
     t0 = time.perf_counter()
     docs_by_id = {d.id: d for d in documents}
     events = matching.event_clusters(documents, claims, vectors, config)
-    pairs = matching.match(documents, claims, vectors, config, events=events)
-    idf = matching.idf_table(claims)
+    idf = proposition.core_idf(claims)
+
+    def aligned(a: Claim, b: Claim, similarity: float) -> bool:
+        return proposition.align(a, b, similarity=similarity, idf=idf).aligned
+
+    pairs = matching.match(documents, claims, vectors, config, events=events, aligned=aligned)
     t1 = time.perf_counter()
 
     compared: list[tuple[matching.Match, Comparison]] = []

@@ -26,8 +26,9 @@ in two outlets are agreement, whatever negation lies inside them.
 from __future__ import annotations
 
 import functools
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -153,10 +154,11 @@ def _core_text(c: Claim) -> str:
     cuts = [(x.start - c.start, x.end - c.start) for x in spans]
     if c.source and (at := text.find(c.source)) >= 0:
         cuts.append((at, at + len(c.source)))
-    for s, e in sorted(cuts, reverse=True):
-        if 0 <= s <= e <= len(text):
-            text = text[:s] + " " + text[e:]
-    return text
+    keep = [True] * len(text)
+    for s, e in cuts:  # spans may overlap ("U.S." inside "The U.S. and NATO")
+        for k in range(max(0, s), min(len(text), e)):
+            keep[k] = False
+    return "".join(ch if k else " " for ch, k in zip(text, keep, strict=True))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -177,7 +179,12 @@ def core(c: Claim) -> frozenset[str]:
     return _core_words(_core_text(c))
 
 
-_COORDINATION = re.compile(r"\b(?:as well as|along with|and|or)\b|[,;]", re.IGNORECASE)
+#: Where a sentence joins clauses or objects that are facts of their own
+#: (not every comma: "Mr. Mattis, 68, will leave" is one clause).
+_COORDINATION = re.compile(
+    r";|\b(?:as well as|along with)\b|,\s*(?:and|but|while|whereas)\b|\s(?:and|but)\s+that\b",
+    re.IGNORECASE,
+)
 
 
 def conjuncts(c: Claim) -> list[frozenset[str]]:
@@ -192,12 +199,29 @@ _POSSESSIVE = re.compile(r"['\u2019]s?\b")
 
 
 def _words(text: str) -> frozenset[str]:
-    return content_words(_POSSESSIVE.sub("", text))
+    return content_words(_POSSESSIVE.sub("", text.replace("\u2019", "'")))
 
 
 def _fold(word: str) -> str:
     cls = head_class(word)
     return cls if cls != word and cls is not None else stem(word)
+
+
+def participants(c: Claim) -> frozenset[str]:
+    """Canonical entities named in the claim outside its attribution."""
+    at = c.text.find(c.source) if c.source else -1
+    lo, hi = (c.start + at, c.start + at + len(c.source or "")) if at >= 0 else (0, 0)
+    return frozenset(m.entity for m in c.mentions if m.entity and not (lo <= m.start < hi))
+
+
+def core_idf(claims: Sequence[Claim]) -> dict[str, float]:
+    """Inverse document frequency of core words over a batch's claims."""
+    df: dict[str, int] = {}
+    for c in claims:
+        for w in core(c):
+            df[w] = df.get(w, 0) + 1
+    n = len(claims)
+    return {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
 
 
 def _weight(w: str, idf: Mapping[str, float] | None) -> float:
@@ -244,8 +268,23 @@ def align(
     same_action = predicate_shared(a, b) or bool(
         content_words(a.text) & content_words(b.text) & _EVENT_CLASSES
     )
-    if same_action and overlap >= 0.45 and similarity >= 0.45:
-        return Alignment(True, overlap, True, "one action with the same participants")
+    if same_action and similarity >= 0.45:
+        # A sentence may carry several facts ("said that X will leave in
+        # February, and that X was a great help"): compare the clauses
+        # around the shared action.
+        actions = {stem(x.predicate) for x in (a, b) if x.predicate} | _EVENT_CLASSES
+        clause = max(
+            (_containment(p, q, idf) for p in conjuncts(a) for q in conjuncts(b)
+             if len(p) >= 2 and len(q) >= 2 and p & q & actions),
+            default=0.0,
+        )
+        if max(overlap, clause) >= 0.45:
+            return Alignment(True, max(overlap, clause), True,
+                             "one action with the same participants")
+        if len(participants(a) & participants(b)) >= 2 and similarity >= 0.6:
+            # who did what to whom: the action and two named participants
+            # are shared, whatever detail each sentence adds
+            return Alignment(True, overlap, True, "one action between the same named parties")
     if doubt:
         # the denied or doubted fact may be one of several coordinated ones
         denier, other = (a, b) if a.certainty in _DOUBT else (b, a)

@@ -341,9 +341,11 @@ def _looks_forward(tok: Token) -> bool:
     """Whether the clause around ``tok`` speaks of the future."""
     cur = tok
     for _ in range(6):
-        for child in cur.children:
-            if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
-                return True
+        auxes = {c.lower_ for c in cur.children if c.dep_ == "aux"}
+        if auxes & _FUTURE_AUX:
+            return True
+        if "would" in auxes and "have" not in auxes:
+            return True  # future in the past: "said he would retire in February"
         if cur.lemma_ in ("plan", "expect", "intend", "schedule", "aim") and cur is not tok:
             return True
         if cur.head.i == cur.i:
