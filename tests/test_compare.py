@@ -365,47 +365,47 @@ def test_hedges_and_talk_about_a_fact_do_not_dispute_its_denial(
 
 
 def test_weekdays_without_publication_dates_clash() -> None:
-    ta, tb = "The suspect surrendered to police on Friday", "He surrendered himself on Thursday"
-    a = claim(ta, "d1", predicate="surrender",
+    ta, tb = "The climber reached the summit on Friday", "She reached the summit on Thursday"
+    a = claim(ta, "d1", predicate="reach",
               times=(TimeExpr(ta.index("Friday"), ta.index("Friday") + 6, "Friday", None, None),))
-    b = claim(tb, "d2", predicate="surrender",
+    b = claim(tb, "d2", predicate="reach",
               times=(TimeExpr(tb.index("Thursday"), tb.index("Thursday") + 8, "Thursday",
                               None, None),))
     assert judge_pair(a, b, pa=None, pb=None)[:2] == ("conflict", "time")
-    same = claim(tb.replace("Thursday", "Friday"), "d3", predicate="surrender",
+    same = claim(tb.replace("Thursday", "Friday"), "d3", predicate="reach",
                  times=(TimeExpr(tb.index("Thursday"), tb.index("Thursday") + 6, "Friday",
                                  None, None),))
     assert judge_pair(a, same, pa=None, pb=None)[0] == "agree"
 
 
 def test_an_unresolved_period_makes_a_count_scope() -> None:
-    ta = "In the last seven years there were only around 170 infections"
-    tb = "Around 870 infections have been reported worldwide"
+    ta = "In the last seven years there were only around 40 outbreaks"
+    tb = "Around 310 outbreaks have been reported nationwide"
     a = claim(ta, "d1", predicate="be",
-              quantities=(q(ta, "around 170", 153, 187, thing="infections"),),
+              quantities=(q(ta, "around 40", 36, 44, thing="outbreaks"),),
               times=(TimeExpr(3, 3 + len("the last seven years"), "the last seven years",
                               None, None),))
     b = claim(tb, "d2", predicate="report",
-              quantities=(q(tb, "Around 870", 783, 957, thing="infections"),))
+              quantities=(q(tb, "Around 310", 279, 341, thing="outbreaks"),))
     assert judge_pair(a, b)[0] == "scope"
 
 
 def test_a_number_both_claims_carry_is_not_paired_with_another() -> None:
-    ta = "Yields touched 0.505%, above the 0.5% cap"
-    tb = "Yields touched 0.505%, above the 0.5% cap, while the 30-year rose to 1.25%"
+    ta = "The index closed at 4.26%, over the 4.2% ceiling"
+    tb = "The index closed at 4.26%, over the 4.2% ceiling, while the other fell to 3.1%"
     pct = {"unit": "%"}
-    a = claim(ta, "d1", predicate="touch", quantities=(
-        q(ta, "0.505%", 0.505, 0.505, **pct), q(ta, "0.5%", 0.5, 0.5, thing="cap", **pct)))
-    b = claim(tb, "d2", predicate="touch", quantities=(
-        q(tb, "0.505%", 0.505, 0.505, **pct), q(tb, "0.5%", 0.5, 0.5, thing="cap", **pct),
-        q(tb, "1.25%", 1.25, 1.25, **pct)))
+    a = claim(ta, "d1", predicate="close", quantities=(
+        q(ta, "4.26%", 4.26, 4.26, **pct), q(ta, "4.2%", 4.2, 4.2, thing="ceiling", **pct)))
+    b = claim(tb, "d2", predicate="close", quantities=(
+        q(tb, "4.26%", 4.26, 4.26, **pct), q(tb, "4.2%", 4.2, 4.2, thing="ceiling", **pct),
+        q(tb, "3.1%", 3.1, 3.1, **pct)))
     assert judge_pair(a, b)[0] == "agree"
 
 
 def test_bare_counts_of_one_action_conflict() -> None:
-    ta, tb = "The gunman executed six in a pool hall", "The gunman slaughtered seven in a pool hall"
-    a = claim(ta, "d1", predicate="execute", quantities=(q(ta, "six", 6, 6),))
-    b = claim(tb, "d2", predicate="slaughter", quantities=(q(tb, "seven", 7, 7),))
+    ta, tb = "The storm flattened six in the harbour", "The storm sank seven in the harbour"
+    a = claim(ta, "d1", predicate="flatten", quantities=(q(ta, "six", 6, 6),))
+    b = claim(tb, "d2", predicate="sink", quantities=(q(tb, "seven", 7, 7),))
     assert judge_pair(a, b)[:2] == ("conflict", "number")
 
 
@@ -413,9 +413,9 @@ def test_bare_counts_of_one_action_conflict() -> None:
     ("ta", "pa", "tb", "pb"),
     [
         ("A 31-year-old man was wounded", "31-year", "A 35-year-old man was wounded", "35-year"),
-        ("Four more people were shot in Lawndale", "Four", "Two people were shot", "Two"),
-        ("A man and 3 women were shot outside the club", "3",
-         "At least four people were shot outside the club", "At least four"),
+        ("Four more people were hurt in Eastfield", "Four", "Two people were hurt", "Two"),
+        ("A man and 3 women were hurt near the pier", "3",
+         "At least four people were hurt near the pier", "At least four"),
     ],
 )
 def test_ages_and_partial_counts_never_conflict(ta: str, pa: str, tb: str, pb: str) -> None:

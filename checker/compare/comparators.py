@@ -341,7 +341,7 @@ def _rounding(q: Quantity) -> float:
 def _bounds(q: Quantity) -> tuple[float, float]:
     """The interval a quantity allows; open ends are infinite, "some 10,000"
     ±10%, a rounded figure ("$12 million") its rounding interval."""
-    if q.low is None and q.high is None:
+    if (q.low is None and q.high is None) or (q.low == q.high == q.value):
         r = _rounding(q)
         low, high = q.value - r, q.value + r
     else:

@@ -102,7 +102,8 @@ def quotes(text: str) -> tuple[str, ...]:
 
 def _carried(part: list[str], whole: list[str], share: float = 0.85) -> bool:
     """``part``'s words stand, in order, in ``whole`` (a few may differ),
-    and the stretch of ``whole`` they span negates no more and no less."""
+    and the stretch of ``whole`` they span negates no more and no less and
+    gives the same figures."""
     if len(part) < MIN_QUOTE_WORDS or LCSseq.similarity(part, whole) < share * len(part):
         return False
     blocks = [b for b in SequenceMatcher(None, part, whole, autojunk=False).get_matching_blocks()
@@ -110,7 +111,12 @@ def _carried(part: list[str], whole: list[str], share: float = 0.85) -> bool:
     if not blocks:
         return False
     span = whole[blocks[0].b : blocks[-1].b + blocks[-1].size]
-    return sum(w in _NEGATORS for w in span) == sum(w in _NEGATORS for w in part)
+    if sum(w in _NEGATORS for w in span) != sum(w in _NEGATORS for w in part):
+        return False
+    # the same words with another figure are not the same words
+    return sorted(w for w in span if _DIGITS.search(w)) == sorted(
+        w for w in part if _DIGITS.search(w)
+    )
 
 
 def shared_quote(a: Claim, b: Claim) -> str | None:

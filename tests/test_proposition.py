@@ -1,0 +1,157 @@
+"""Values are compared only between aligned propositions; shared quotes are
+speech; negation counts only on the action both claims report. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.compare import proposition
+from tests.test_compare import claim, judge_pair, q
+
+
+def test_the_same_quote_in_two_outlets_agrees_whatever_it_negates() -> None:
+    a = claim("“We will not raise taxes this year,” the governor said", "d1",
+              predicate="raise", certainty="negated", negated=True, source="the governor")
+    b = claim("The governor told reporters: “We will not raise taxes this year.”", "d2",
+              predicate="tell", source="The governor")
+    verdict, _, why = judge_pair(a, b)
+    assert verdict == "agree"
+    assert "both quote" in why
+
+
+def test_identical_sentences_agree_and_never_clash_on_a_name() -> None:
+    text = "Mayor Lena Ortiz opened the new bridge on Tuesday"
+    a, b = claim(text, "d1", predicate="open"), claim(text, "d2", predicate="open")
+    assert judge_pair(a, b)[0] == "agree"
+
+
+def test_a_quote_split_from_its_opening_mark_is_still_a_quote() -> None:
+    a = claim("Not a plan we ever wanted.", "d1", certainty="negated", negated=True)
+    b = claim("Not a plan we ever wanted, a plan we had to take,” she said.", "d2",
+              predicate="say", source="she")
+    assert judge_pair(a, b)[0] == "agree"
+
+
+def test_a_number_inside_a_quote_still_clashes_with_prose() -> None:
+    ta = "“The school needs $40 million for the repairs,” the principal said"
+    tb = "The school needs $45 million for the repairs"
+    a = claim(ta, "d1", predicate="need", source="the principal",
+              quantities=(q(ta, "$40 million", 40e6, 40e6, unit="$", thing="repairs"),))
+    b = claim(tb, "d2", predicate="need",
+              quantities=(q(tb, "$45 million", 45e6, 45e6, unit="$", thing="repairs"),))
+    assert judge_pair(a, b)[:2] == ("conflict", "number")
+
+
+@pytest.mark.parametrize(
+    ("ta", "pa", "tb", "pb"),
+    [
+        # a shared weekday alone: two events
+        ("The council met on Monday to vote on the budget", "meet",
+         "A hearing on the zoning appeal is set for Friday", "set"),
+        # a shared name alone
+        ("Senator Ruth Hale voted against the farm bill", "vote",
+         "Senator Ruth Hale will visit the flooded towns", "visit"),
+    ],
+)
+def test_a_shared_day_or_name_alone_is_not_one_fact(ta: str, pa: str, tb: str, pb: str) -> None:
+    assert judge_pair(claim(ta, "d1", predicate=pa), claim(tb, "d2", predicate=pb),
+                      sim=0.5)[0] not in ("conflict", "disputed", "scope", "update")
+
+
+def test_amounts_of_different_things_do_not_conflict() -> None:
+    ta, tb = "The agency requested $2 million for the pilot", "The budget totals $9 million"
+    a = claim(ta, "d1", predicate="request",
+              quantities=(q(ta, "$2 million", 2e6, 2e6, unit="$"),))
+    b = claim(tb, "d2", predicate="total", quantities=(q(tb, "$9 million", 9e6, 9e6, unit="$"),))
+    assert judge_pair(a, b, sim=0.55)[0] != "conflict"
+
+
+def test_a_rounded_figure_agrees_with_its_exact_value() -> None:
+    ta, tb = "The port earned $12 million last year", "The port earned $12,380,000 last year"
+    a = claim(ta, "d1", predicate="earn", quantities=(q(ta, "$12 million", 12e6, 12e6, unit="$"),))
+    b = claim(tb, "d2", predicate="earn",
+              quantities=(q(tb, "$12,380,000", 12.38e6, 12.38e6, unit="$"),))
+    assert judge_pair(a, b)[0] == "agree"
+    tc = "The port earned $14 million last year"
+    c = claim(tc, "d3", predicate="earn", quantities=(q(tc, "$14 million", 14e6, 14e6, unit="$"),))
+    assert judge_pair(b, c)[:2] == ("conflict", "number")
+
+
+def test_negation_in_another_clause_is_not_a_conflict() -> None:
+    a = claim("We did not plan this, but we will finish the tunnel", "d1", predicate="plan",
+              certainty="negated", negated=True)
+    b = claim("But we will finish the tunnel", "d2", predicate="finish")
+    assert judge_pair(a, b)[0] != "conflict"
+
+
+def test_found_no_wrongdoing_and_cleared_of_wrongdoing_say_the_same() -> None:
+    a = claim("The inquiry found no wrongdoing by the coach", "d1", predicate="find")
+    b = claim("The inquiry cleared the coach of wrongdoing", "d2", predicate="clear")
+    assert judge_pair(a, b)[0] != "conflict"
+
+
+def test_charged_vs_no_charges_filed_conflicts() -> None:
+    a = claim("The former mayor has been charged with fraud", "d1", predicate="charge")
+    b = claim("No charges have been filed against the former mayor yet", "d2", predicate="file")
+    assert judge_pair(a, b)[:2] == ("conflict", "negation")
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The ministry has not only approved the dam but also the canal",  # focus, not negation
+        "The ministry approved not the dam but the canal",  # contrast: the act stands
+    ],
+)
+def test_focus_and_contrast_do_not_negate_the_verb(other: str) -> None:
+    a = claim("The ministry approved the dam", "d1", predicate="approve")
+    assert judge_pair(a, claim(other, "d2", predicate="approve"))[0] != "conflict"
+
+
+def test_yet_to_negates() -> None:
+    a = claim("The club has yet to respond to the league's letter", "d1", predicate="have")
+    b = claim("The club responded to the league's letter", "d2", predicate="respond")
+    assert judge_pair(a, b)[:2] == ("conflict", "negation")
+    c = claim("The club did not respond to the league's letter", "d3", predicate="respond",
+              certainty="negated", negated=True)
+    assert judge_pair(a, c)[0] == "agree"
+
+
+def test_two_sources_on_opposite_sides_are_not_outlets_in_conflict() -> None:
+    a = claim("The contractor will pay for the repairs, the mayor said", "d1", predicate="pay",
+              source="the mayor")
+    b = claim("The contractor will not pay for the repairs, its lawyer said", "d2",
+              predicate="pay", certainty="negated", negated=True, source="its lawyer")
+    assert judge_pair(a, b)[0] not in ("conflict", "disputed")
+
+
+def test_a_source_negating_what_an_outlet_states_is_disputed() -> None:
+    a = claim("The plant released waste into the river", "d1", predicate="release")
+    b = claim("The plant did not release waste into the river, its owner said", "d2",
+              predicate="release", certainty="negated", negated=True, source="its owner")
+    assert judge_pair(a, b)[0] == "disputed"
+
+
+def test_a_denial_of_one_of_two_coordinated_facts_aligns_with_it() -> None:
+    a = claim("Both firms denied the merger talks as well as the planned layoffs", "d1",
+              certainty="denied", predicate="deny", source="Both firms")
+    b = claim("The two firms held merger talks in March", "d2", predicate="hold")
+    assert proposition.align(a, b, similarity=0.5).aligned
+    assert judge_pair(a, b, sim=0.5)[0] == "disputed"
+
+
+def test_a_denial_that_names_nothing_aligns_with_nothing() -> None:
+    a = claim("The company's lawyer disputed", "d1", certainty="denied", predicate="dispute",
+              source="The company's lawyer")
+    b = claim("The company paid the fine in June", "d2", predicate="pay")
+    assert not proposition.align(a, b, similarity=0.6).aligned
+    assert judge_pair(a, b, sim=0.6)[0] != "disputed"
+
+
+def test_alignment_is_symmetric() -> None:
+    a = claim("The two firms held merger talks in March", "d1", predicate="hold")
+    b = claim("Both firms denied the merger talks as well as the planned layoffs", "d2",
+              certainty="denied", predicate="deny", source="Both firms")
+    assert (proposition.align(a, b, similarity=0.5).aligned
+            == proposition.align(b, a, similarity=0.5).aligned)
