@@ -44,6 +44,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/claimcheck-summedits"))
     ap.add_argument("--model", default="all-MiniLM-L6-v2")
+    ap.add_argument("--show", action="store_true",
+                    help="print the findings that flag consistent summaries (for reading)")
     args = ap.parse_args()
     rows = json.loads(args.data.read_text())
     random.Random(7).shuffle(rows)
@@ -61,9 +63,15 @@ def main() -> None:
             ingest.document_from_text(row["doc"], id="article", outlet="article"),
             ingest.document_from_text(row["summary"], id="summary", outlet="summary"),
         ]
-        findings = pipeline.analyse(docs, config).report.findings
-        flagged = any(f.verdict in FLAGS and "summary" in f.docs and "article" in f.docs
-                      for f in findings)
+        report = pipeline.analyse(docs, config).report
+        hits = [f for f in report.findings
+                if f.verdict in FLAGS and "summary" in f.docs and "article" in f.docs]
+        flagged = bool(hits)
+        if args.show and kind == "consistent":
+            texts = {c.id: " ".join(c.text.split()) for c in report.claims}
+            for f in hits:
+                print(f"  false flag {f.verdict}/{f.kind} {f.comparator}: "
+                      + " || ".join(texts[c][:200] for c in f.claims), flush=True)
         s = stats.setdefault(kind, [0, 0])
         s[0] += 1
         s[1] += int(flagged)

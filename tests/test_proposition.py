@@ -155,3 +155,11 @@ def test_alignment_is_symmetric() -> None:
               certainty="denied", predicate="deny", source="Both firms")
     assert (proposition.align(a, b, similarity=0.5).aligned
             == proposition.align(b, a, similarity=0.5).aligned)
+
+
+def test_unable_to_find_evidence_is_no_evidence() -> None:
+    a = claim("In most cases inspectors were unable to find evidence of tampering", "d1",
+              predicate="be")
+    b = claim("The inspectors have found no evidence of tampering", "d2", predicate="find",
+              certainty="unconfirmed")
+    assert judge_pair(a, b)[0] not in ("disputed", "conflict")

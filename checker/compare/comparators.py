@@ -76,6 +76,12 @@ _DEBUNK = re.compile(
     r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|a\s+myth|myth))\b",
     re.IGNORECASE,
 )
+#: Failing to find or confirm a fact leaves it unconfirmed, as "found no
+#: evidence" does ("were unable to find evidence of poison").
+_NOT_FOUND = re.compile(
+    r"\b(?:unable|failed|fail|fails)\s+to\s+(?:\w+\s+)?(?:find|confirm|verify|establish|prove)\b",
+    re.IGNORECASE,
+)
 #: Verbs of the speech act of denial.
 _DENIAL_VERBS = frozenset("deny dispute refute rebut disavow contest".split())
 #: A claim that opens with "No," answers a story with a denial ("No, X won't ...").
@@ -118,7 +124,7 @@ def _committed(c: Claim) -> str:
     """Commitment of the writer or source: pos, neg (negated), denied, unconfirmed, weak."""
     if c.certainty == "denied":
         return "denied"
-    if c.certainty == "unconfirmed":
+    if c.certainty == "unconfirmed" or _NOT_FOUND.search(c.text):
         return "unconfirmed"
     if c.certainty in ("asserted", "reported", "negated") and (
         _debunks(c.text) or _NO_OPENING.search(c.text)
