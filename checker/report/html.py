@@ -578,7 +578,11 @@ def _top(page: Page, scope: Scope) -> str:
 def _finding(page: Page, f: Finding) -> str:
     outlets = " ".join(str(page.outlet_no(d)) for d in f.docs if d in page.index.docs)
     claims = page.index.claims_of(f)
-    quotes = "".join(_quote(page, c, full=True) for c in claims)
+    # The paragraph around each claim where an editor has to judge the
+    # difference; agreements and single-source claims show the claim alone,
+    # which keeps a page of hundreds of articles light.
+    full = f.verdict not in ("agree", "unique", "unrelated")
+    quotes = "".join(_quote(page, c, full=full) for c in claims)
     gate = '<span class="gate fail">fails the gate</span>' if f.id in page.failing else ""
     group = f'<span class="meta">fact group {esc(f.group)}</span>' if f.group else ""
     return (
