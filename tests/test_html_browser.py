@@ -146,17 +146,23 @@ STORIES = 40
 
 def _shot(name: str, tmp_path: Path) -> Path:
     base = os.environ.get("CLAIMCHECK_SCREENSHOT")
+    if base and Path(base).with_name(Path(base).stem + f"-{name}.png").exists():
+        name += "-2"  # the compressed page's screenshot beside the other
     if base:
         return Path(base).with_name(Path(base).stem + f"-{name}.png")
     return tmp_path / f"{name}.png"
 
 
-@pytest.fixture(scope="module")
-def many_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+@pytest.fixture(scope="module", params=[False, True], ids=["templates", "compressed"])
+def many_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The many-story page twice: closed stories as templates, and stored
+    gzip-compressed (what a page of hundreds of articles gets)."""
     out = tmp_path_factory.mktemp("html-many") / "report.html"
     r = many_stories_report(STORIES)
     failing = [f for f in r.findings if f.verdict == "conflict"]
-    out.write_text(html.render(r, failing=failing, fail_on="conflict"), encoding="utf-8")
+    page = html.render(r, failing=failing, fail_on="conflict", compress=request.param)
+    assert ("<template data-gz=" in page) is request.param
+    out.write_text(page, encoding="utf-8")
     return out.as_uri()
 
 
@@ -192,6 +198,7 @@ def test_a_story_opens_with_its_matrix_and_timeline(many: Any, tmp_path: Path) -
     story = next(s for s in r.stories if s.id == sid)
     link.click()
     section = many.locator(f'[id="story-{sid}"]')
+    section.locator(".matrix").wait_for(state="visible")
     assert section.get_attribute("open") is not None
     matrix = section.locator(".matrix")
     timeline = section.locator(".tl")
@@ -233,8 +240,9 @@ def test_filters_work_across_stories(many: Any) -> None:
     rows = many.locator("#stories tr[data-story]").filter(visible=True)
     assert rows.count() == len({f.story for f in updates}) < STORIES
     # a story opened now shows only its updates
-    rows.first.locator("a.story-link").click()
     sid = rows.first.get_attribute("data-story")
+    rows.first.locator("a.story-link").click()
+    many.locator(f'[id="story-{sid}"] .matrix').wait_for(state="visible")
     shown = many.locator(f'[id="story-{sid}"] [data-finding]').filter(visible=True)
     assert shown.count() >= 1
     assert {shown.nth(i).get_attribute("data-verdict") for i in range(shown.count())} == {"update"}

@@ -498,3 +498,25 @@ def test_stories_csv(report: Report) -> None:
     findings = pd.read_csv(io.StringIO(tables.render_csv(r)[1]), keep_default_na=False)
     assert set(findings["story"]) == {s.id for s in r.stories}
     assert int(stories["findings"].sum()) == len(r.findings)
+
+
+def test_html_compressed_stories_hold_the_same_body() -> None:
+    import base64
+    import gzip
+
+    r = many_stories_report(5)
+    plain = html.render(r, compress=False)
+    packed = html.render(r, compress=True)
+    bodies = re.findall(r"<template>(.*?)</template>", plain, flags=re.S)
+    blobs = re.findall(r'<template data-gz="([A-Za-z0-9+/=]+)"></template>', packed)
+    assert len(bodies) == len(blobs) == 5
+    assert [gzip.decompress(base64.b64decode(b)).decode("utf-8") for b in blobs] == bodies
+    # what the filters read of a closed story: its findings and documents
+    first = r.stories[0]
+    metas = re.findall(r'data-f="([^"]*)"', packed)
+    found = {row[1] for m in metas for row in json.loads(std_html.unescape(m))}
+    assert found == {f.id for f in r.findings}
+    assert f'data-docs="{std_html.escape(json.dumps(list(first.documents)))}"' in packed
+    # small pages are never compressed unless asked; one story never is
+    assert "<template data-gz" not in html.render(r)
+    assert "<template data-gz" not in html.render(make_report(), compress=True)

@@ -19,14 +19,22 @@ story; each holds the same dashboard, findings and articles for its story
 axis). A closed story's body sits in a ``<template>``, which the browser
 parses but neither lays out nor renders until the script moves it into the
 page when the story is opened; filters count findings in closed stories too.
+When the closed bodies are large (hundreds of articles), each is stored
+gzip-compressed in base64 and inflated by the browser's DecompressionStream
+on opening; the section then carries its findings' verdicts, kinds and
+outlets (JSON in ``data-f``) and its document ids (``data-docs``), so filters
+and links reach it while it is closed. The inflated markup is the same
+escaped markup, parsed inert in a template.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import gzip
 import hashlib
 import html
+import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -50,6 +58,11 @@ from checker.report.view import (
 
 ASSETS = Path(__file__).with_name("assets")
 TOP_ITEMS = 3
+#: Fact rows in a story's matrix, most severe first; the rest are listed below it.
+MATRIX_ROWS = 80
+#: Above this many characters of closed story bodies, each is stored gzip-compressed
+#: (base64) and inflated by the browser when the story is opened.
+COMPRESS_ABOVE = 1_500_000
 CONTEXT_CHARS = 600  # a paragraph longer than this is cut around the claim
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -357,7 +370,7 @@ def _matrix(page: Page, scope: Scope) -> str:
             f'<span class="d">{esc(_short_date(newest.published, year=False))}{more}</span></a></th>'
         )
     rows = []
-    for _key, fs in groups:
+    for _key, fs in groups[:MATRIX_ROWS]:
         lead = fs[0]
         claims = page.index.claims_of(lead)
         label = claims[0].text if claims else lead.rationale
@@ -381,7 +394,7 @@ def _matrix(page: Page, scope: Scope) -> str:
                     f'<a href="{esc(frag("finding-" + worst.id))}">{sym}</a></td>'
                 )
             else:
-                cells.append(f'<td class="cell silent" title="{esc(outlet)}: silent"></td>')
+                cells.append('<td class="cell silent"></td>')
         fis = " ".join(str(page.number[f.id]) for f in fs)
         kinds = list(dict.fromkeys(f.kind for f in fs if f.kind))
         kind = f'<span class="kind">{esc(", ".join(kinds))}</span>' if kinds else ""
@@ -391,6 +404,15 @@ def _matrix(page: Page, scope: Scope) -> str:
             f"{_badge(lead.verdict)}<span class=\"txt\">{esc(label)}</span>"
             f"{kind}</a></th>"
             f"{''.join(cells)}</tr>"
+        )
+    if len(groups) > MATRIX_ROWS:
+        rest = groups[MATRIX_ROWS:]
+        fis = " ".join(str(page.number[f.id]) for _, fs in rest for f in fs)
+        rows.append(
+            f'<tr class="more-facts" data-fis=" {fis} "><th scope="row" class="fact">'
+            f'<a href="{esc(frag(scope.id("findings")))}"><span class="txt">{len(rest)} more facts, '
+            f"less severe: see the findings below</span></a></th>"
+            f'<td colspan="{len(columns)}"></td></tr>'
         )
     unique = [f for f in scope.ordered if f.verdict == "unique"]
     if unique:
@@ -718,22 +740,37 @@ def _index(page: Page, views: Sequence[StoryView]) -> str:
 </section>"""
 
 
-def _story_section(page: Page, view: StoryView) -> str:
+def _story_section(page: Page, view: StoryView, body: str, *, packed: bool) -> str:
     """A closed story: its heading line, and its body in a ``<template>``
     that the script puts in place when the story is opened, so the browser
-    lays out only what is open."""
+    lays out only what is open. ``packed`` stores the body gzip-compressed
+    (base64) instead, with what the filters need to count the story's
+    findings and find its anchors while it is closed."""
     s = view.story
-    scope = Scope(view, "-" + s.id)
     badges = "".join(
         f'<span class="badge v-{v}">{view.verdicts[v]} {esc(LABEL[v])}</span>'
         for v in INDEX_VERDICTS
         if view.verdicts[v]
     )
-    return f"""<details class="story" id="{esc("story-" + s.id)}" data-story="{esc(s.id)}">
+    if packed:
+        data = gzip.compress(body.encode("utf-8"), compresslevel=9, mtime=0)
+        holder = f'<template data-gz="{base64.b64encode(data).decode("ascii")}"></template>'
+        meta = [
+            [page.number[f.id], f.id, f.verdict, f.kind or "",
+             [page.outlet_no(d) for d in f.docs if d in page.index.docs]]
+            for f in view.findings
+        ]
+        extra = (
+            f' data-f="{esc(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))}"'
+            f' data-docs="{esc(json.dumps(list(s.documents), ensure_ascii=False))}"'
+        )
+    else:
+        holder, extra = f"<template>{body}</template>", ""
+    return f"""<details class="story" id="{esc("story-" + s.id)}" data-story="{esc(s.id)}"{extra}>
   <summary><span class="label">{esc(s.label)}</span>
     <span class="meta">{esc(", ".join(view.outlets))} · {len(view.documents)} articles ·
     {esc(_span_label(s.first_published, s.last_published))} · {len(view.findings)} findings</span>{badges}</summary>
-  <template>{_story_body(page, scope)}</template>
+  {holder}
 </details>"""
 
 
@@ -758,7 +795,11 @@ def render(
     *,
     failing: Sequence[Finding] = (),
     fail_on: str | None = None,
+    compress: bool | None = None,
 ) -> str:
+    """The page. ``compress`` stores closed stories gzip-compressed; by
+    default only when there are several stories and their bodies exceed
+    :data:`COMPRESS_ABOVE` characters."""
     page = Page.of(report, {f.id for f in failing})
     views = story_views(report, page.ordered)
     script = _asset("report.js")
@@ -772,8 +813,11 @@ def render(
     if outlets:
         title += " · " + ", ".join(outlets[:4]) + (" …" if len(outlets) > 4 else "")
     if len(views) > 1:
+        ordered = index_order(views)
+        bodies = [_story_body(page, Scope(v, "-" + v.story.id)) for v in ordered]
+        packed = compress if compress is not None else sum(map(len, bodies)) > COMPRESS_ABOVE
         body = _index(page, views) + "\n" + "\n".join(
-            _story_section(page, v) for v in index_order(views)
+            _story_section(page, v, b, packed=packed) for v, b in zip(ordered, bodies, strict=True)
         )
     else:
         view = views[0] if views else StoryView(Story("", "", ()), (), ())

@@ -18,16 +18,54 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
+  function holder(story) { return story.querySelector(":scope > template"); }
+
+  function packed(story) {
+    var t = holder(story);
+    return t && t.hasAttribute("data-gz") ? t : null;
+  }
+
   function bodyOf(story) {
-    var t = story.querySelector(":scope > template");
+    var t = holder(story);
     return t ? t.content : story;
   }
 
-  // Put a story's body in the page (once) and open it.
+  // A compressed story body (gzip, base64) as text.
+  function inflate(b64) {
+    var bin = atob(b64);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text();
+  }
+
+  // Put a story's body in the page (once) and open it; resolves when it is in.
   function open(story) {
-    var t = story.querySelector(":scope > template");
-    if (t) { story.appendChild(t.content); t.remove(); }
+    var t = holder(story);
     story.open = true;
+    if (!t) { return Promise.resolve(); }
+    if (!t.hasAttribute("data-gz")) {
+      story.appendChild(t.content);
+      t.remove();
+      return Promise.resolve();
+    }
+    if (!story.loading) {
+      story.loading = inflate(t.getAttribute("data-gz")).then(function (markup) {
+        // our own escaped markup, parsed inert in a template, never article text as code
+        var tpl = document.createElement("template");
+        tpl.innerHTML = markup;
+        t.remove();
+        story.appendChild(tpl.content);
+        apply();
+      });
+    }
+    return story.loading;
+  }
+
+  // What a compressed story says of its findings: [number, id, verdict, kind, outlets].
+  function meta(story) {
+    if (!story.meta) { story.meta = JSON.parse(story.getAttribute("data-f") || "[]"); }
+    return story.meta;
   }
 
   function applyTo(root, on, k, o, visible) {
@@ -62,11 +100,21 @@
     var perStory = {};
     if (stories.length) {
       stories.forEach(function (s) {
-        var root = bodyOf(s);
-        var n = applyTo(root, on, k, o, visible);
+        var n = 0;
+        if (packed(s)) {
+          meta(s).forEach(function (f) {
+            var ok = !!on[f[2]] && (!k || f[3] === k) &&
+              (!o || f[4].indexOf(Number(outlet.value)) >= 0);
+            if (ok) { n += 1; }
+          });
+          total += meta(s).length;
+        } else {
+          var root = bodyOf(s);
+          n = applyTo(root, on, k, o, visible);
+          if (root !== s) { total += root.querySelectorAll("[data-finding]").length; }
+        }
         perStory[s.getAttribute("data-story")] = n;
         shown += n;
-        if (root !== s) { total += root.querySelectorAll("[data-finding]").length; }
       });
     } else {
       shown = applyTo(document, on, k, o, visible);
@@ -92,42 +140,58 @@
     document.body.setAttribute("data-shown", String(shown));
   }
 
-  // The element with this id, opening the closed story that holds it.
-  function find(id) {
-    var el = document.getElementById(id);
-    if (el) { return el; }
+  // The closed story that holds the element with this id, if any.
+  function holding(id) {
     for (var i = 0; i < stories.length; i++) {
-      var t = stories[i].querySelector(":scope > template");
-      if (t && t.content.getElementById(id)) {
-        open(stories[i]);
-        return document.getElementById(id);
+      var s = stories[i];
+      var t = holder(s);
+      if (!t) { continue; }
+      if (!t.hasAttribute("data-gz")) {
+        if (t.content.getElementById(id)) { return s; }
+        continue;
       }
+      var sid = s.getAttribute("data-story");
+      if (id.slice(-sid.length - 1) === "-" + sid) { return s; }
+      var docs = JSON.parse(s.getAttribute("data-docs") || "[]");
+      var m = /^(finding|doc|claim)-([\s\S]*)$/.exec(id);
+      if (!m) { continue; }
+      if (m[1] === "finding" && meta(s).some(function (f) { return f[1] === m[2]; })) { return s; }
+      if (m[1] === "doc" && docs.indexOf(m[2]) >= 0) { return s; }
+      // claim ids are "<document id>:<sentence>"
+      if (m[1] === "claim" && docs.indexOf(m[2].slice(0, m[2].lastIndexOf(":"))) >= 0) { return s; }
     }
     return null;
   }
 
-  // A link to a story opens it; a claim link inside a closed article opens
-  // the article (and its story) first.
-  function reveal(hash) {
-    if (!hash || hash.length < 2) { return; }
-    var id;
-    try { id = decodeURIComponent(hash.slice(1)); } catch (e) { id = hash.slice(1); }
-    var el = find(id);
-    if (!el) { return; }
+  function show(el) {
     if (el.classList.contains("story")) {
-      open(el);
       el.scrollIntoView({ block: "start" });
+      open(el).then(function () { el.scrollIntoView({ block: "start" }); });
       return;
     }
     for (var p = el.parentElement; p; p = p.parentElement) {
-      if (p.tagName === "DETAILS") {
-        if (p.classList.contains("story")) { open(p); } else { p.open = true; }
-      }
+      if (p.tagName === "DETAILS") { p.open = true; }
     }
     var prev = document.querySelector(".flash");
     if (prev) { prev.classList.remove("flash"); }
     el.classList.add("flash");
     el.scrollIntoView({ block: "center" });
+  }
+
+  // A link to a story opens it; a claim link inside a closed article opens
+  // the article (and its story, filled in first) as well.
+  function reveal(hash) {
+    if (!hash || hash.length < 2) { return; }
+    var id;
+    try { id = decodeURIComponent(hash.slice(1)); } catch (e) { id = hash.slice(1); }
+    var el = document.getElementById(id);
+    if (el) { show(el); return; }
+    var story = holding(id);
+    if (!story) { return; }
+    open(story).then(function () {
+      var found = document.getElementById(id);
+      if (found) { show(found); }
+    });
   }
 
   document.addEventListener("click", function (e) {
