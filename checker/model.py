@@ -216,6 +216,23 @@ class Finding:
     score: float
     rationale: str
     group: str | None = None  # fact group id, for reports that group findings
+    story: str | None = None  # id of the story (event cluster) its documents belong to
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles the tool took to be about one story (an event cluster).
+
+    ``id`` depends only on the member documents' ids, so the same batch gives
+    the same id; ``label`` is written from the articles (the most central
+    title); ``documents`` are ids in report order.
+    """
+
+    id: str
+    label: str
+    documents: tuple[str, ...]
+    first_published: dt.date | None = None
+    last_published: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +245,7 @@ class Report:
     findings: tuple[Finding, ...]
     config: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    stories: tuple[Story, ...] = ()
 
 
 # ---------------------------------------------------------------- (de)serialise
@@ -261,7 +279,9 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         inner = _NESTED.get(f"{cls.__name__}.{f.name}")
         if inner is not None:
             value = tuple(from_dict(inner, v) for v in value)
-        elif f.name in ("published", "low", "high") and isinstance(value, str):
+        elif f.name in (
+            "published", "low", "high", "first_published", "last_published"
+        ) and isinstance(value, str):
             value = dt.date.fromisoformat(value)
         elif f.name == "boilerplate":
             value = tuple(tuple(x) for x in value)
@@ -281,5 +301,6 @@ _NESTED.update(
         "Report.claims": Claim,
         "Report.entities": Entity,
         "Report.findings": Finding,
+        "Report.stories": Story,
     }
 )

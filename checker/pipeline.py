@@ -104,7 +104,8 @@ def analyse(
     findings that involve a new document are kept."""
     import numpy as np
 
-    from checker import compare, embed, extract
+    from checker import compare, embed, extract, stories
+    from checker import match as matching
 
     timings = Timings()
     # Our own bars cover embedding; the model loader's bar would only be noise
@@ -136,17 +137,23 @@ def analyse(
 
     new_ids = {d.id for d in documents} if prior is not None else None
     with progress.stage("compare", total=None):
-        # judge records its own "match" and "compare" seconds
+        # The event clusters are the report's stories; judge matches within them
+        # and records its own "match" and "compare" seconds.
+        events = matching.event_clusters(all_docs, claims, vectors, config)
+        t = timings.add("match", t)
         findings = compare.judge(
-            all_docs, claims, vectors, config, only_docs=new_ids, timings=timings.seconds
+            all_docs, claims, vectors, config, only_docs=new_ids, timings=timings.seconds,
+            events=events,
         )
+    story_list = stories.build(all_docs, claims, vectors, events.cluster)
     report = Report(
         documents=tuple(all_docs),
         claims=tuple(claims),
         entities=tuple(entities),
-        findings=tuple(findings),
+        findings=stories.assign(findings, story_list),
         config={"tool": __version__, **config.to_dict()},
         warnings=tuple(warnings),
+        stories=story_list,
     )
     return Analysis(report, vectors, timings)
 

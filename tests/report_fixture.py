@@ -20,6 +20,7 @@ from checker.model import (
     Place,
     Quantity,
     Report,
+    Story,
     TimeExpr,
 )
 
@@ -302,4 +303,88 @@ def hostile_report() -> Report:
         entities=base.entities,
         findings=(finding, *base.findings, unique),
         config=base.config,
+    )
+
+
+OUTLETS = ("Harbor Herald", "Inland Ledger", "Coastline Daily", "Summit Post", "Prairie Times")
+TOWNS = ("Alder Bay", "Birch Hollow", "Cedar Falls", "Dunmore", "Elm Crossing", "Fernwick",
+         "Glen Ashby", "Holloway", "Ivy Mills", "Juniper Point")
+
+
+def many_stories_report(n: int = 40) -> Report:
+    """``n`` invented stories of three outlets each (one outlet with a
+    second, later article every third story), spread over nine years, with
+    conflicts, disputes, updates, agreements and single-source claims; its
+    ``stories`` are the true grouping."""
+    from checker.stories import story_id
+
+    documents: list[Document] = []
+    claims: list[Claim] = []
+    findings: list[Finding] = []
+    stories = []
+    for k in range(n):
+        town = f"{TOWNS[k % len(TOWNS)]} {k}"
+        day = D(2010 + k % 9, 1 + k % 12, 1 + k % 27)
+        outlets = [OUTLETS[(k + i) % len(OUTLETS)] for i in range(3)]
+        spec = [(outlets[0], day), (outlets[1], day + dt.timedelta(days=1)),
+                (outlets[2], day + dt.timedelta(days=3 + k % 20))]
+        if k % 3 == 0:
+            spec.append((outlets[0], day + dt.timedelta(days=30 + k)))
+        story_docs: list[Document] = []
+        story_claims: list[Claim] = []
+        for i, (outlet, published) in enumerate(spec):
+            people = 10 + k + (5 * i if i in (1, 3) else 0)
+            text = (
+                f"Storm damage in {town}\n"
+                f"A storm destroyed {people} homes in {town} on Monday, officials said.\n"
+                f"The mayor of {town} said the bridge would reopen next week."
+            )
+            doc = _doc(f"story{k:02d}-{i}", text, outlet, published,
+                       f"Storm hits {town}" if i == 0 else f"{town}: {people} homes lost")
+            b = _Builder(doc)
+            count = f"{people} homes"
+            story_claims.append(b.claim(
+                f"A storm destroyed {people} homes in {town} on Monday, officials said.",
+                quantities=((count, people, people, people, None, "homes"),),
+                source="officials", predicate="destroy",
+            ))
+            story_claims.append(b.claim(
+                f"The mayor of {town} said the bridge would reopen next week.",
+                source="the mayor", predicate="reopen",
+            ))
+            story_docs.append(doc)
+        homes = story_claims[0::2]
+        bridge = story_claims[1::2]
+        sid = story_id([d.id for d in story_docs])
+
+        def f(verdict: str, kind: str | None, cs: list[Claim], group: str | None,
+              k: int = k, sid: str = sid) -> Finding:
+            return Finding(
+                id=f"f{k:02d}-{verdict}-{len(findings)}", verdict=verdict,  # type: ignore[arg-type]
+                kind=kind,  # type: ignore[arg-type]
+                claims=tuple(c.id for c in cs), docs=tuple(dict.fromkeys(c.doc for c in cs)),
+                comparator="quantity.v1", score=0.5 + (k % 5) / 10,
+                rationale=f"story {k}: {verdict} between {len(cs)} claims", group=group,
+                story=sid,
+            )
+
+        if k % 4 != 3:
+            findings.append(f("conflict", "number", [homes[0], homes[1]], f"g{k}-homes"))
+        findings.append(f("agree", None, [homes[0], homes[2]], f"g{k}-homes"))
+        if k % 2 == 0:
+            findings.append(f("disputed", None, [bridge[0], bridge[1]], f"g{k}-bridge"))
+        if len(spec) == 4:
+            findings.append(f("update", None, [homes[1], homes[3]], f"g{k}-homes"))
+        findings.append(f("unique", None, [bridge[2]], None))
+        documents.extend(story_docs)
+        claims.extend(story_claims)
+        dates = sorted(d.published for d in story_docs if d.published)
+        stories.append(Story(
+            id=story_id([d.id for d in story_docs]), label=f"Storm hits {town}",
+            documents=tuple(d.id for d in story_docs),
+            first_published=dates[0], last_published=dates[-1],
+        ))
+    return Report(
+        documents=tuple(documents), claims=tuple(claims), entities=(),
+        findings=tuple(findings), config={"tool": "0.1.0"}, stories=tuple(stories),
     )

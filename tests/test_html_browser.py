@@ -1,10 +1,13 @@
 """The HTML report in a real headless Chromium: no script errors, hostile
 article markup inert, the dashboard in the first 1440x900 screen, working
-filters and claim links.
+filters and claim links; and a batch of many stories: the index in the first
+screen, a story that opens with its matrix and timeline on its own date
+axis, filters and claim links that reach into closed stories.
 
 Uses Debian's /usr/bin/chromium through Playwright (never ``playwright
 install``). Without it the tests skip, unless ``CI`` is set: then they fail.
-Set ``CLAIMCHECK_SCREENSHOT=path.png`` to keep a screenshot of the first screen.
+Set ``CLAIMCHECK_SCREENSHOT=path.png`` to keep a screenshot of the first screen
+(``path-stories.png`` and ``path-story-open.png`` for the many-story page).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_fixture import hostile_report
+from report_fixture import OUTLETS, hostile_report, many_stories_report
 
 from checker.report import html
 
@@ -52,8 +55,7 @@ def report_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return out.as_uri()
 
 
-@pytest.fixture
-def page(browser: Any, report_url: str) -> Iterator[Any]:
+def _open(browser: Any, url: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
     pg = context.new_page()
     problems: list[str] = []
@@ -61,10 +63,15 @@ def page(browser: Any, report_url: str) -> Iterator[Any]:
     pg.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
     pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
     pg.on("request", lambda r: problems.append(f"request: {r.url}") if not r.url.startswith(("file:", "data:")) else None)
-    pg.goto(report_url)
+    pg.goto(url)
     pg.problems = problems
     yield pg
     context.close()
+
+
+@pytest.fixture
+def page(browser: Any, report_url: str) -> Iterator[Any]:
+    yield from _open(browser, report_url)
 
 
 def _visible(pg: Any, selector: str) -> int:
@@ -130,3 +137,138 @@ def test_claim_link_opens_the_article(page: Any) -> None:
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] <= HEIGHT
     assert page.problems == []
+
+
+# ------------------------------------------------------------ many stories
+
+STORIES = 40
+
+
+def _shot(name: str, tmp_path: Path) -> Path:
+    base = os.environ.get("CLAIMCHECK_SCREENSHOT")
+    if base and Path(base).with_name(Path(base).stem + f"-{name}.png").exists():
+        name += "-2"  # the compressed page's screenshot beside the other
+    if base:
+        return Path(base).with_name(Path(base).stem + f"-{name}.png")
+    return tmp_path / f"{name}.png"
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["templates", "compressed"])
+def many_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The many-story page twice: closed stories as templates, and stored
+    gzip-compressed (what a page of hundreds of articles gets)."""
+    out = tmp_path_factory.mktemp("html-many") / "report.html"
+    r = many_stories_report(STORIES)
+    failing = [f for f in r.findings if f.verdict == "conflict"]
+    page = html.render(r, failing=failing, fail_on="conflict", compress=request.param)
+    assert ("<template data-gz=" in page) is request.param
+    out.write_text(page, encoding="utf-8")
+    return out.as_uri()
+
+
+@pytest.fixture
+def many(browser: Any, many_url: str) -> Iterator[Any]:
+    yield from _open(browser, many_url)
+
+
+def _inside(box: dict[str, float] | None) -> bool:
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= HEIGHT
+
+
+def test_many_stories_index_fits_the_first_screen(many: Any, tmp_path: Path) -> None:
+    assert many.problems == []
+    assert _inside(many.locator(".top").bounding_box())
+    assert _inside(many.locator("#stories").bounding_box())
+    assert many.locator("#stories tr[data-story]").count() == STORIES
+    assert _visible(many, "#stories tr[data-story]") >= 15  # scrolls inside its card for the rest
+    # nothing of a closed story is laid out: its findings are not in the page yet
+    assert many.locator("details.story[open]").count() == 0
+    assert many.locator("[data-finding]").count() == 0
+    total = len(many_stories_report(STORIES).findings)
+    assert many.inner_text("#shown-count") == f"{total} of {total} findings shown"
+    shot = _shot("stories", tmp_path)
+    many.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+
+def test_a_story_opens_with_its_matrix_and_timeline(many: Any, tmp_path: Path) -> None:
+    r = many_stories_report(STORIES)
+    link = many.locator("#stories a.story-link").first
+    sid = link.get_attribute("href")[len("#story-"):]
+    story = next(s for s in r.stories if s.id == sid)
+    link.click()
+    section = many.locator(f'[id="story-{sid}"]')
+    section.locator(".matrix").wait_for(state="visible")
+    assert section.get_attribute("open") is not None
+    matrix = section.locator(".matrix")
+    timeline = section.locator(".tl")
+    for part in (matrix, timeline):
+        box = part.bounding_box()
+        assert box is not None and 0 <= box["y"] < HEIGHT, box
+    # columns are the story's outlets, one each, an outlet's articles merged
+    docs = [d for d in r.documents if d.id in story.documents]
+    outlets = {d.outlet for d in docs}
+    assert matrix.locator("thead th.col").count() == len(outlets) < len(docs)
+    # the axis is the story's own: tick dates within its padded span, labelled as such
+    ticks = timeline.locator(".tick")
+    assert ticks.count() >= 2
+    first, last = story.first_published, story.last_published
+    assert first is not None and last is not None
+    lo, hi, expected = html.axis_ticks(first, last)
+    assert timeline.get_attribute("data-from") == first.isoformat()
+    assert timeline.get_attribute("data-to") == last.isoformat()
+    shown = [(ticks.nth(i).get_attribute("data-date"), ticks.nth(i).inner_text()) for i in range(ticks.count())]
+    assert shown == [(t.isoformat(), html.tick_label(t, (hi - lo).days)) for t in expected]
+    assert all(lo.isoformat() <= d <= hi.isoformat() for d, _ in shown)
+    assert timeline.locator(".tl-axis .tl-label").inner_text() == str(first.year) or first.year != last.year
+    assert timeline.locator(".tl-row").count() == len(docs)
+    assert section.locator("[data-finding]").count() == sum(f.story == sid for f in r.findings)
+    assert many.problems == []
+    shot = _shot("story-open", tmp_path)
+    many.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
+
+
+def test_filters_work_across_stories(many: Any) -> None:
+    r = many_stories_report(STORIES)
+    updates = [f for f in r.findings if f.verdict == "update"]
+    for box in many.locator("input[data-filter-verdict]").all():
+        if box.get_attribute("value") != "update":
+            box.uncheck()
+    total = len(r.findings)
+    assert many.inner_text("#shown-count") == f"{len(updates)} of {total} findings shown"
+    rows = many.locator("#stories tr[data-story]").filter(visible=True)
+    assert rows.count() == len({f.story for f in updates}) < STORIES
+    # a story opened now shows only its updates
+    sid = rows.first.get_attribute("data-story")
+    rows.first.locator("a.story-link").click()
+    many.locator(f'[id="story-{sid}"] .matrix').wait_for(state="visible")
+    shown = many.locator(f'[id="story-{sid}"] [data-finding]').filter(visible=True)
+    assert shown.count() >= 1
+    assert {shown.nth(i).get_attribute("data-verdict") for i in range(shown.count())} == {"update"}
+    # back to every verdict, then one outlet: only stories it reports on stay listed
+    for box in many.locator("input[data-filter-verdict]").all():
+        if box.get_attribute("value") != "unrelated":
+            box.check()
+    outlet = OUTLETS[0]
+    many.select_option("#filter-outlet", label=outlet)
+    ids = {d.id for d in r.documents if d.outlet == outlet}
+    expected = [f for f in r.findings if ids.intersection(f.docs)]
+    assert many.inner_text("#shown-count") == f"{len(expected)} of {total} findings shown"
+    assert many.locator("#stories tr[data-story]").filter(visible=True).count() == len(
+        {f.story for f in expected}
+    )
+    assert many.problems == []
+
+
+def test_a_claim_link_opens_its_closed_story(many: Any) -> None:
+    r = many_stories_report(STORIES)
+    claim = r.claims[-1]
+    many.evaluate(f"location.hash = {('#claim-' + claim.id)!r}")
+    target = many.locator(f'[id="claim-{claim.id}"]')
+    target.wait_for(state="visible")
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] <= HEIGHT
+    story = next(s for s in r.stories if claim.doc in s.documents)
+    assert many.locator(f'[id="story-{story.id}"]').get_attribute("open") is not None
+    assert many.problems == []

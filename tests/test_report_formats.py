@@ -24,14 +24,15 @@ import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from report_fixture import HOSTILE_MARKUP, hostile_report, make_report
+from report_fixture import HOSTILE_MARKUP, hostile_report, make_report, many_stories_report
 
 from checker import report as reports
 from checker.errors import ConfigError
 from checker.model import Report
-from checker.report import html, json_report, markdown, tables
+from checker.report import html, json_report, junit, markdown, sarif, tables
 
 GOLDEN = Path(__file__).parent / "golden" / "report"
+GOLDEN_STORIES = Path(__file__).parent / "golden" / "report-stories"
 REGEN = os.environ.get("CLAIMCHECK_REGEN_GOLDEN") == "1"
 
 
@@ -45,6 +46,7 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "report.html": lambda r: html.render(r, failing=_failing(r), fail_on="conflict"),
     "claims.csv": lambda r: tables.render_csv(r)[0],
     "findings.csv": lambda r: tables.render_csv(r)[1],
+    "stories.csv": lambda r: tables.render_csv(r)[2],
     "claims.txt": lambda r: reports.render_claims(r.documents, r.claims, format="table") + "\n",
 }
 
@@ -67,6 +69,28 @@ def test_golden(name: str, report: Report) -> None:
     )
 
 
+#: A batch of several stories: every format that groups by story.
+STORY_RENDERERS: dict[str, Callable[[Report], str]] = {
+    **{k: RENDERERS[k] for k in ("report.json", "report.md", "report.html", "findings.csv",
+                                 "stories.csv")},
+    "report.junit.xml": lambda r: junit.render(r, failing=_failing(r), fail_on="conflict"),
+    "report.sarif": lambda r: sarif.render(r, failing=_failing(r), fail_on="conflict"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STORY_RENDERERS))
+def test_golden_stories(name: str) -> None:
+    text = STORY_RENDERERS[name](many_stories_report(4))
+    path = GOLDEN_STORIES / name
+    if REGEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    assert path.exists(), f"no golden file {path}: run with CLAIMCHECK_REGEN_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), (
+        f"{name} changed; if intended, regenerate with CLAIMCHECK_REGEN_GOLDEN=1 and review the diff"
+    )
+
+
 @pytest.mark.parametrize("name", sorted(RENDERERS))
 def test_deterministic(name: str) -> None:
     a, b = RENDERERS[name](make_report()), RENDERERS[name](make_report())
@@ -77,7 +101,7 @@ def test_deterministic(name: str) -> None:
 def test_json_validates_against_schema(report: Report) -> None:
     schema = json.loads(json_report.SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
-    for r in (report, hostile_report(), Report((), (), (), ())):
+    for r in (report, hostile_report(), Report((), (), (), ()), many_stories_report(6)):
         data = json.loads(json_report.render(r, failing=_failing(r), fail_on="conflict"))
         jsonschema.Draft202012Validator(schema).validate(data)
 
@@ -116,6 +140,37 @@ def test_json_contract(report: Report) -> None:
     assert "gate" not in data
 
 
+def test_json_stories_cover_every_document_once() -> None:
+    r = many_stories_report(6)
+    data = json.loads(json_report.render(r))
+    stories = data["stories"]
+    assert [s["id"] for s in stories] == [s.id for s in r.stories]
+    docs = [d for s in stories for d in s["documents"]]
+    assert sorted(docs) == sorted(d.id for d in r.documents)  # each in exactly one
+    by_id = {s["id"]: s for s in stories}
+    for f in data["findings"]:
+        assert set(f["docs"]) <= set(by_id[f["story"]]["documents"])
+    for s in stories:
+        mine = [f for f in data["findings"] if f["story"] == s["id"]]
+        assert s["findings"] == len(mine)
+        assert s["verdicts"]["conflict"] == sum(f["verdict"] == "conflict" for f in mine)
+        dates = sorted(d["published"] for d in data["documents"] if d["id"] in s["documents"])
+        assert (s["first_published"], s["last_published"]) == (dates[0], dates[-1])
+    assert stories[0]["label"] == "Storm hits Alder Bay 0"
+    assert data["summary"]["stories"] == 6
+
+
+def test_json_without_stories_is_one_story(report: Report) -> None:
+    """A report built without clustering still says which story each
+    document and finding is in: all in one."""
+    data = json.loads(json_report.render(report))
+    (story,) = data["stories"]
+    assert story["documents"] == [d.id for d in report.documents]
+    assert story["label"] == report.documents[0].title
+    assert {f["story"] for f in data["findings"]} == {story["id"]}
+    assert json.loads(json_report.render(Report((), (), (), ())))["stories"] == []
+
+
 def test_json_keeps_unicode_and_rejects_nothing_for_infinite_values() -> None:
     r = make_report()
     claim = r.claims[0]
@@ -137,7 +192,7 @@ def test_markdown_order_and_content(report: Report) -> None:
     md = markdown.render(report)
     heads = re.findall(r"^## (.+?)(?: \(\d+\))?$", md, flags=re.M)
     assert heads == [
-        "Articles", "Conflicts", "Disputed", "Updates", "Differences in scope", "Agreements",
+        "Stories", "Articles", "Conflicts", "Disputed", "Updates", "Differences in scope", "Agreements",
         "Single-source claims", "Warnings",
     ]
     assert "| attribution | the county emergency office | the fire department |" in md
@@ -279,7 +334,7 @@ def test_markup_keeps_text_and_nests(text: str, base: int, raw: list[tuple[int, 
 def test_csv_rows(report: Report) -> None:
     import pandas as pd
 
-    claims_csv, findings_csv = tables.render_csv(report)
+    claims_csv, findings_csv, _stories_csv = tables.render_csv(report)
     claims = pd.read_csv(io.StringIO(claims_csv), keep_default_na=False)
     findings = pd.read_csv(io.StringIO(findings_csv), keep_default_na=False)
     assert len(claims) == len(report.claims) and len(findings) == len(report.findings)
@@ -295,9 +350,10 @@ def test_csv_rows(report: Report) -> None:
 def test_parquet_round_trip(report: Report) -> None:
     import pandas as pd
 
-    claims_pq, findings_pq = tables.render_parquet(report)
+    claims_pq, findings_pq, stories_pq = tables.render_parquet(report)
     assert len(pd.read_parquet(io.BytesIO(claims_pq))) == len(report.claims)
     assert list(pd.read_parquet(io.BytesIO(findings_pq)).columns) == list(tables.FINDING_COLUMNS)
+    assert list(pd.read_parquet(io.BytesIO(stories_pq)).columns) == list(tables.STORY_COLUMNS)
 
 
 def test_empty_report_renders_everywhere() -> None:
@@ -342,8 +398,8 @@ def test_write_files_in_fixed_order(tmp_path: Path) -> None:
     out = tmp_path / "a" / "reports"
     written = _write(out, ["csv", "html", "md", "json", "parquet"])
     assert [p.name for p in written] == [
-        "report.json", "report.md", "report.html", "claims.csv", "findings.csv",
-        "claims.parquet", "findings.parquet",
+        "report.json", "report.md", "report.html", "claims.csv", "findings.csv", "stories.csv",
+        "claims.parquet", "findings.parquet", "stories.parquet",
     ]
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)  # no temp files
     mask = os.umask(0)
@@ -416,3 +472,51 @@ def test_atomic_write_leaves_old_file_on_failure(tmp_path: Path, monkeypatch: py
         reports.write_atomic(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_markdown_names_the_story_of_each_finding_when_there_are_several() -> None:
+    r = many_stories_report(3)
+    md = markdown.render(r)
+    assert "## Stories (3)" in md
+    for s in r.stories:
+        assert f"| `{s.id}` | {s.label} |" in md
+    first = next(f for f in r.findings if f.verdict == "conflict")
+    assert re.search(rf"`{first.id}`[^\n]*\n\n[^\n]*\n\nscore [^\n]*story `{first.story}`", md)
+    # one story: no story ids cluttering each finding
+    assert "· story `" not in markdown.render(make_report())
+
+
+def test_stories_csv(report: Report) -> None:
+    import pandas as pd
+
+    r = many_stories_report(5)
+    stories = pd.read_csv(io.StringIO(tables.render_csv(r)[2]), keep_default_na=False)
+    assert list(stories.columns) == list(tables.STORY_COLUMNS)
+    assert list(stories["id"]) == [s.id for s in r.stories]
+    assert stories.iloc[0]["documents"] == "story00-0; story00-1; story00-2; story00-3"
+    assert stories.iloc[0]["first_published"] == "2010-01-01"
+    findings = pd.read_csv(io.StringIO(tables.render_csv(r)[1]), keep_default_na=False)
+    assert set(findings["story"]) == {s.id for s in r.stories}
+    assert int(stories["findings"].sum()) == len(r.findings)
+
+
+def test_html_compressed_stories_hold_the_same_body() -> None:
+    import base64
+    import gzip
+
+    r = many_stories_report(5)
+    plain = html.render(r, compress=False)
+    packed = html.render(r, compress=True)
+    bodies = re.findall(r"<template>(.*?)</template>", plain, flags=re.S)
+    blobs = re.findall(r'<template data-gz="([A-Za-z0-9+/=]+)"></template>', packed)
+    assert len(bodies) == len(blobs) == 5
+    assert [gzip.decompress(base64.b64decode(b)).decode("utf-8") for b in blobs] == bodies
+    # what the filters read of a closed story: its findings and documents
+    first = r.stories[0]
+    metas = re.findall(r'data-f="([^"]*)"', packed)
+    found = {row[1] for m in metas for row in json.loads(std_html.unescape(m))}
+    assert found == {f.id for f in r.findings}
+    assert f'data-docs="{std_html.escape(json.dumps(list(first.documents)))}"' in packed
+    # small pages are never compressed unless asked; one story never is
+    assert "<template data-gz" not in html.render(r)
+    assert "<template data-gz" not in html.render(make_report(), compress=True)

@@ -7,8 +7,9 @@ then ``os.replace``), so a killed run never leaves half a report behind.
 
 Formats and the files they write, in the order ``write`` returns them:
 ``json`` → report.json, ``md`` → report.md, ``html`` → report.html,
-``csv`` → claims.csv + findings.csv, ``parquet`` → claims.parquet +
-findings.parquet (only when asked for; needs pyarrow), ``sarif`` →
+``csv`` → claims.csv + findings.csv + stories.csv, ``parquet`` →
+claims.parquet + findings.parquet + stories.parquet (only when asked for;
+needs pyarrow), ``sarif`` →
 report.sarif, ``junit`` → report.junit.xml, ``github`` → workflow
 annotations printed through ``echo`` (no file).
 """
@@ -133,15 +134,17 @@ def write(
         elif fmt == "csv":
             from checker.report import tables
 
-            claims_csv, findings_csv = tables.render_csv(report)
+            claims_csv, findings_csv, stories_csv = tables.render_csv(report)
             written.append(write_atomic(out / "claims.csv", claims_csv))
             written.append(write_atomic(out / "findings.csv", findings_csv))
+            written.append(write_atomic(out / "stories.csv", stories_csv))
         elif fmt == "parquet":
             from checker.report import tables
 
-            claims_pq, findings_pq = tables.render_parquet(report)
+            claims_pq, findings_pq, stories_pq = tables.render_parquet(report)
             written.append(write_atomic(out / "claims.parquet", claims_pq))
             written.append(write_atomic(out / "findings.parquet", findings_pq))
+            written.append(write_atomic(out / "stories.parquet", stories_pq))
         elif fmt == "sarif":
             text = _ci_module("sarif").render(report, failing=failing, fail_on=fail_on)
             written.append(write_atomic(out / "report.sarif", text))

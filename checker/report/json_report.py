@@ -23,7 +23,13 @@ from checker.model import (
     Report,
     TimeExpr,
 )
-from checker.report.view import clean_float, summary_counts
+from checker.report.view import (
+    StoryView,
+    clean_float,
+    story_of_finding,
+    story_views,
+    summary_counts,
+)
 
 SCHEMA_VERSION = "1"
 SCHEMA_PATH = Path(__file__).with_name("schema") / "report.schema.json"
@@ -125,7 +131,7 @@ def entity_dict(e: Entity) -> dict[str, Any]:
     }
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, story: str | None = None) -> dict[str, Any]:
     return {
         "id": f.id,
         "verdict": f.verdict,
@@ -136,6 +142,21 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "score": clean_float(f.score, 4),
         "rationale": f.rationale,
         "group": f.group,
+        "story": story if story is not None else f.story,
+    }
+
+
+def story_dict(v: StoryView) -> dict[str, Any]:
+    s = v.story
+    return {
+        "id": s.id,
+        "label": s.label,
+        "documents": list(s.documents),
+        "outlets": v.outlets,
+        "first_published": s.first_published.isoformat() if s.first_published else None,
+        "last_published": s.last_published.isoformat() if s.last_published else None,
+        "findings": len(v.findings),
+        "verdicts": v.verdicts,
     }
 
 
@@ -147,6 +168,7 @@ def report_dict(
 ) -> dict[str, Any]:
     """The whole report as JSON data. With ``failing``, a ``gate`` object
     records what made the run fail (ids in report order)."""
+    story_of = story_of_finding(report)
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "claimcheck", "version": __version__},
@@ -154,8 +176,9 @@ def report_dict(
         "documents": [document_dict(d) for d in report.documents],
         "claims": [claim_dict(c) for c in report.claims],
         "entities": [entity_dict(e) for e in report.entities],
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": [finding_dict(f, story_of.get(f.id)) for f in report.findings],
         "summary": summary_counts(report),
+        "stories": [story_dict(v) for v in story_views(report)],
         "warnings": list(report.warnings),
     }
     if failing is not None:

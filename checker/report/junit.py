@@ -1,13 +1,15 @@
 """JUnit XML for CI test dashboards.
 
-One ``testsuite`` named claimcheck. One ``testcase`` per fact group
-(``Finding.group``), or per finding when it has no group; ``unrelated``
-findings are left out. Every failing finding (at or above ``--fail-on`` and
+One ``testsuite`` per story (``report.json``'s ``stories``), named
+claimcheck when the batch is one story and ``claimcheck: <story label>``
+otherwise, with the story's id and label as properties. One ``testcase`` per
+fact group (``Finding.group``), or per finding when it has no group;
+``unrelated`` findings are left out. Every failing finding (at or above ``--fail-on`` and
 not in the baseline) is a ``failure`` element of its testcase, with the
 rationale as message; other findings are listed in the testcase's
-``system-out``. The suite's ``failures`` attribute counts failed testcases
+``system-out``. A suite's ``failures`` attribute counts failed testcases
 (what dashboards expect); the property ``claimcheck.failing_findings``
-counts failing findings (what decides the exit code).
+counts its failing findings (what decides the exit code).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 
 from checker.model import Claim, Document, Finding, Report
 from checker.report.sarif import claim_position
+from checker.report.view import StoryView, story_views
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -34,14 +37,41 @@ def render(report: Report, *, failing: Sequence[Finding], fail_on: str) -> str:
     failing_ids = {f.id for f in failing}
     claims = {c.id: c for c in report.claims}
     docs = {d.id: d for d in report.documents}
+    views = story_views(report)
 
+    root = ET.Element("testsuites", name="claimcheck")
+    total_tests = total_failed = 0
+    for view in views:
+        if len(views) > 1 and not view.findings:
+            continue  # a story with nothing to report is no test suite
+        name = "claimcheck" if len(views) == 1 else f"claimcheck: {view.story.label}"
+        suite, tests, failed = _suite(name, view, claims, docs, failing_ids, fail_on)
+        root.append(suite)
+        total_tests += tests
+        total_failed += failed
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failed))
+    root.set("errors", "0")
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def _suite(
+    name: str,
+    view: StoryView,
+    claims: dict[str, Claim],
+    docs: dict[str, Document],
+    failing_ids: set[str],
+    fail_on: str,
+) -> tuple[ET.Element, int, int]:
     cases: dict[str, list[Finding]] = {}
-    for f in report.findings:
+    for f in view.findings:
         if f.verdict == "unrelated":
             continue
         cases.setdefault(f.group or f.id, []).append(f)
 
-    suite = ET.Element("testsuite", name="claimcheck")
+    suite = ET.Element("testsuite", name=clean(name))
     props = ET.SubElement(suite, "properties")
     failed_cases = 0
     for key, findings in cases.items():
@@ -70,24 +100,20 @@ def render(report: Report, *, failing: Sequence[Finding], fail_on: str) -> str:
             ET.SubElement(case, "system-out").text = clean("\n\n".join(out_lines))
         failed_cases += failed
 
-    for name, value in (
+    failing_here = sum(1 for f in view.findings if f.id in failing_ids)
+    for pname, value in (
         ("claimcheck.fail_on", fail_on),
-        ("claimcheck.failing_findings", str(len(failing_ids))),
-        ("claimcheck.documents", str(len(report.documents))),
+        ("claimcheck.failing_findings", str(failing_here)),
+        ("claimcheck.documents", str(len(view.documents))),
+        ("claimcheck.story", view.story.id),
+        ("claimcheck.story_label", view.story.label),
     ):
-        ET.SubElement(props, "property", name=name, value=value)
+        ET.SubElement(props, "property", name=pname, value=clean(value))
     suite.set("tests", str(len(cases)))
     suite.set("failures", str(failed_cases))
     suite.set("errors", "0")
     suite.set("skipped", "0")
-    root = ET.Element("testsuites", name="claimcheck")
-    root.set("tests", str(len(cases)))
-    root.set("failures", str(failed_cases))
-    root.set("errors", "0")
-    root.append(suite)
-    ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+    return suite, len(cases), failed_cases
 
 
 _ORDER = ("conflict", "disputed", "update", "scope", "unique", "agree")

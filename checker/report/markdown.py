@@ -1,5 +1,6 @@
 """``report.md``: the report as a person reads it in a pull request or a
-terminal. Summary counts first, then findings from most to least severe
+terminal. Summary counts first, the stories (which articles were taken to
+be one story) and the articles, then findings from most to least severe
 (conflicts, disputed, updates, scope, agreements), each with the competing
 quotes side by side; single-source claims last and capped.
 
@@ -19,6 +20,7 @@ from checker.report.view import (
     finding_order,
     one_line,
     outlet_label,
+    story_views,
     summary_counts,
 )
 
@@ -45,7 +47,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return lines
 
 
-def _finding(n: int, f: Finding, index: Index, failing: set[str]) -> list[str]:
+def _finding(
+    n: int, f: Finding, index: Index, failing: set[str], story: str | None = None
+) -> list[str]:
     title = f.verdict.capitalize() + (f" · {f.kind}" if f.kind else "")
     flag = " · **fails the gate**" if f.id in failing else ""
     lines = [f"### {n}. {title} — `{f.id}`{flag}", ""]
@@ -54,6 +58,8 @@ def _finding(n: int, f: Finding, index: Index, failing: set[str]) -> list[str]:
     meta = f"score {f.score:.2f} · comparator `{f.comparator}`"
     if f.group:
         meta += f" · fact group `{f.group}`"
+    if story:
+        meta += f" · story `{story}`"
     lines.append(meta)
     lines.append("")
     claims = index.claims_of(f)
@@ -102,6 +108,30 @@ def render(
         out += _table(["conflict kind", "findings"], [[k, str(n)] for k, n in kinds.items() if n])
         out.append("")
 
+    views = story_views(report)
+    many = len(views) > 1
+    story_of_doc = {d: v.story.id for v in views for d in v.story.documents}
+    story_of_finding = {f.id: v.story.id for v in views for f in v.findings}
+    out += [f"## Stories ({len(views)})", ""]
+    srows = []
+    for v in views:
+        s = v.story
+        dates = s.first_published.isoformat() if s.first_published else "undated"
+        if s.last_published and s.last_published != s.first_published:
+            dates += f" – {s.last_published.isoformat()}"
+        story_counts = v.verdicts
+        srows.append([
+            f"`{s.id}`", escape(s.label), str(len(s.documents)),
+            ", ".join(escape(o) for o in v.outlets), dates,
+            *(str(story_counts[k]) for k in ("conflict", "disputed", "update")), str(len(v.findings)),
+        ])
+    out += _table(
+        ["story", "label", "articles", "outlets", "published", "conflicts", "disputed",
+         "updates", "findings"],
+        srows,
+    )
+    out.append("")
+
     out += ["## Articles", ""]
     per_doc: dict[str, int] = {}
     for c in report.claims:
@@ -111,8 +141,11 @@ def render(
         title = escape(d.title) if d.title else "—"
         if d.copy_of:
             title += f" _(copy of `{d.copy_of}`)_"
-        rows.append([f"`{d.id}`", escape(outlet_label(d)), date_label(d), title, str(per_doc.get(d.id, 0))])
-    out += _table(["id", "outlet", "published", "title", "claims"], rows)
+        row = [f"`{d.id}`", escape(outlet_label(d)), date_label(d), title, str(per_doc.get(d.id, 0))]
+        if many:
+            row.append(f"`{story_of_doc.get(d.id, '')}`")
+        rows.append(row)
+    out += _table(["id", "outlet", "published", "title", "claims", *(["story"] if many else [])], rows)
     out.append("")
 
     ordered = finding_order(report.findings)
@@ -124,7 +157,9 @@ def render(
         out += [f"## {HEADINGS[verdict]} ({len(group)})", ""]
         for f in group:
             n += 1
-            out += _finding(n, f, index, failing_ids)
+            out += _finding(
+                n, f, index, failing_ids, story_of_finding.get(f.id) if many else None
+            )
 
     unique = [f for f in ordered if f.verdict == "unique"]
     if unique:

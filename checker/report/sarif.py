@@ -13,6 +13,10 @@ The primary location is the claim from the document listed last in the
 report: with a claim store that is the newly added article (stored ones come
 first), which is the file a pull request touches. The finding's other claims
 are related locations. Columns count Unicode code points (``columnKind``).
+
+Stories group the results: each result's properties name its ``story`` and
+``storyLabel``, and the run's properties list the stories with their
+documents (``report.json``'s ``stories``).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from typing import Any
 from checker import __version__
 from checker.gate import REPORTABLE, failing_verdicts
 from checker.model import Claim, Document, Finding, Report
+from checker.report.view import story_views
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -130,6 +135,8 @@ def render(report: Report, *, failing: Sequence[Finding], fail_on: str) -> str:
     docs = {d.id: d for d in report.documents}
     doc_order = {d.id: i for i, d in enumerate(report.documents)}
     findings = [f for f in report.findings if f.verdict in REPORTABLE]
+    views = story_views(report)
+    story_of = {f.id: v.story for v in views for f in v.findings}
 
     rule_ids = sorted({rule_id(f) for f in findings})
     rule_index = {r: i for i, r in enumerate(rule_ids)}
@@ -152,6 +159,8 @@ def render(report: Report, *, failing: Sequence[Finding], fail_on: str) -> str:
                 "docs": list(f.docs),
                 "claims": list(f.claims),
                 "group": f.group,
+                "story": story.id if (story := story_of.get(f.id)) else None,
+                "storyLabel": story.label if story else None,
             },
         }
         if primary is not None:
@@ -181,7 +190,15 @@ def render(report: Report, *, failing: Sequence[Finding], fail_on: str) -> str:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
-                "properties": {"failOn": fail_on, "failing": len(failing_ids)},
+                "properties": {
+                    "failOn": fail_on,
+                    "failing": len(failing_ids),
+                    "stories": [
+                        {"id": v.story.id, "label": v.story.label,
+                         "documents": list(v.story.documents)}
+                        for v in views
+                    ],
+                },
             }
         ],
     }

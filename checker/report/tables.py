@@ -1,7 +1,7 @@
-"""Flat tables: ``claims.csv`` / ``findings.csv`` (and ``.parquet``), and the
-plain-text claims table of ``claimcheck claims``.
+"""Flat tables: ``claims.csv`` / ``findings.csv`` / ``stories.csv`` (and
+``.parquet``), and the plain-text claims table of ``claimcheck claims``.
 
-One row per claim / per finding; slots are flattened into readable cells
+One row per claim / per finding / per story; slots are flattened into readable cells
 (``more than 2,000=2000.. (residents)``, ``on Sunday=2024-03-03..2024-03-03
 (day, event)``), several values joined by ``"; "``. Parquet files are written
 only when the ``parquet`` format is asked for (they need pyarrow), never as a
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from checker.errors import ConfigError
-from checker.model import Claim, Document, Place, Quantity, Report, TimeExpr
+from checker.model import VERDICTS, Claim, Document, Place, Quantity, Report, TimeExpr
 from checker.report.view import (
     Index,
     clean_float,
@@ -23,6 +23,8 @@ from checker.report.view import (
     finding_order,
     one_line,
     outlet_label,
+    story_of_finding,
+    story_views,
 )
 
 if TYPE_CHECKING:
@@ -33,8 +35,12 @@ CLAIM_COLUMNS = (
     "source", "predicate", "text", "quantities", "times", "places", "entities",
 )
 FINDING_COLUMNS = (
-    "id", "verdict", "kind", "score", "comparator", "group", "rationale", "claims", "docs",
-    "outlets", "quotes",
+    "id", "verdict", "kind", "score", "comparator", "group", "story", "rationale", "claims",
+    "docs", "outlets", "quotes",
+)
+STORY_COLUMNS = (
+    "id", "label", "documents", "outlets", "first_published", "last_published", "findings",
+    *VERDICTS,
 )
 SEP = "; "
 
@@ -100,6 +106,7 @@ def claims_frame(documents: Sequence[Document], claims: Sequence[Claim]) -> pd.D
 
 def findings_frame(report: Report) -> pd.DataFrame:
     index = Index.of(report.documents, report.claims)
+    story_of = story_of_finding(report)
     rows = []
     for f in finding_order(report.findings):
         quotes = []
@@ -114,6 +121,7 @@ def findings_frame(report: Report) -> pd.DataFrame:
                 "score": clean_float(f.score, 4),
                 "comparator": f.comparator,
                 "group": f.group or "",
+                "story": story_of.get(f.id, ""),
                 "rationale": f.rationale,
                 "claims": SEP.join(f.claims),
                 "docs": SEP.join(f.docs),
@@ -124,6 +132,25 @@ def findings_frame(report: Report) -> pd.DataFrame:
     return _frame(rows, FINDING_COLUMNS)
 
 
+def stories_frame(report: Report) -> pd.DataFrame:
+    rows = []
+    for v in story_views(report):
+        s = v.story
+        rows.append(
+            {
+                "id": s.id,
+                "label": s.label,
+                "documents": SEP.join(s.documents),
+                "outlets": SEP.join(v.outlets),
+                "first_published": s.first_published.isoformat() if s.first_published else "",
+                "last_published": s.last_published.isoformat() if s.last_published else "",
+                "findings": len(v.findings),
+                **v.verdicts,
+            }
+        )
+    return _frame(rows, STORY_COLUMNS)
+
+
 def _csv(frame: pd.DataFrame) -> str:
     return str(frame.to_csv(index=False, lineterminator="\n"))
 
@@ -132,13 +159,17 @@ def claims_csv(documents: Sequence[Document], claims: Sequence[Claim]) -> str:
     return _csv(claims_frame(documents, claims))
 
 
-def render_csv(report: Report) -> tuple[str, str]:
-    """``(claims.csv, findings.csv)`` as text."""
-    return claims_csv(report.documents, report.claims), _csv(findings_frame(report))
+def render_csv(report: Report) -> tuple[str, str, str]:
+    """``(claims.csv, findings.csv, stories.csv)`` as text."""
+    return (
+        claims_csv(report.documents, report.claims),
+        _csv(findings_frame(report)),
+        _csv(stories_frame(report)),
+    )
 
 
-def render_parquet(report: Report) -> tuple[bytes, bytes]:
-    """``(claims.parquet, findings.parquet)`` as bytes; needs pyarrow."""
+def render_parquet(report: Report) -> tuple[bytes, bytes, bytes]:
+    """``(claims.parquet, findings.parquet, stories.parquet)`` as bytes; needs pyarrow."""
     try:
         import pyarrow  # noqa: F401
     except ImportError as e:
@@ -155,6 +186,7 @@ def render_parquet(report: Report) -> tuple[bytes, bytes]:
     return (
         parquet(claims_frame(report.documents, report.claims)),
         parquet(findings_frame(report)),
+        parquet(stories_frame(report)),
     )
 
 

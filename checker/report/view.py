@@ -18,6 +18,7 @@ from checker.model import (
     Document,
     Finding,
     Report,
+    Story,
 )
 
 #: Most to least severe; the order findings are listed in.
@@ -61,6 +62,7 @@ def summary_counts(report: Report) -> dict[str, object]:
         "claims": len(report.claims),
         "entities": len(report.entities),
         "findings": len(report.findings),
+        "stories": len(stories_of(report)),
         "verdicts": {v: verdicts.get(v, 0) for v in VERDICTS},
         "kinds": {k: kinds.get(k, 0) for k in CONFLICT_KINDS},
     }
@@ -113,3 +115,57 @@ class Index:
         return list(
             dict.fromkeys(outlet_label(self.docs.get(d), d) for d in finding.docs)
         )
+
+
+def stories_of(report: Report) -> tuple[Story, ...]:
+    """The report's stories; a report built without clustering (by hand, or
+    by an older version) is one story of all its documents."""
+    if report.stories:
+        return report.stories
+    from checker.stories import single
+
+    return single(report.documents)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """A story with what the renderers show of it, findings in report order."""
+
+    story: Story
+    documents: tuple[Document, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def verdicts(self) -> dict[str, int]:
+        counts = Counter(f.verdict for f in self.findings)
+        return {v: counts.get(v, 0) for v in VERDICTS}
+
+    @property
+    def outlets(self) -> list[str]:
+        """Distinct outlets, sorted."""
+        return sorted({outlet_label(d) for d in self.documents}, key=str.casefold)
+
+
+def story_views(report: Report, findings: Sequence[Finding] | None = None) -> list[StoryView]:
+    """Each story with its documents and findings (``findings`` in the order
+    given, default the report's); a finding belongs to its ``story``, else
+    to the story of its first document."""
+    stories = stories_of(report)
+    docs = {d.id: d for d in report.documents}
+    story_of_doc = {d: s.id for s in stories for d in s.documents}
+    per: dict[str, list[Finding]] = {s.id: [] for s in stories}
+    for f in report.findings if findings is None else findings:
+        sid = f.story if f.story in per else next(
+            (story_of_doc[d] for d in f.docs if d in story_of_doc), None
+        )
+        if sid is not None:
+            per[sid].append(f)
+    return [
+        StoryView(s, tuple(docs[d] for d in s.documents if d in docs), tuple(per[s.id]))
+        for s in stories
+    ]
+
+
+def story_of_finding(report: Report) -> dict[str, str]:
+    """Finding id -> story id, for every finding that has one."""
+    return {f.id: v.story.id for v in story_views(report) for f in v.findings}
