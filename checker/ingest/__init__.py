@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checker.errors import InputError
-from checker.ingest.decode import decode, read_text
+from checker.config import MAX_ARTICLES
+from checker.errors import InputError, OutsideError
+from checker.ingest.decode import MAX_FILE_BYTES, decode, read_text
 from checker.ingest.duplicates import find_copies
 from checker.ingest.fields import as_text, parse_date, require_date
 from checker.ingest.formats import (
@@ -38,8 +39,13 @@ from checker.model import Document
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "DEFAULT_LIMITS",
+    "MAX_ARTICLES",
+    "MAX_FILE_BYTES",
     "Batch",
     "InputError",
+    "Limits",
+    "OutsideError",
     "decode",
     "document_from_text",
     "load",
@@ -59,26 +65,44 @@ class Batch:
 
 
 @dataclass(frozen=True, slots=True)
+class Limits:
+    """Where a batch's files may come from and what one batch may cost."""
+
+    allow_outside: bool = False  # follow symlinks and manifest rows that lead outside
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_articles: int = MAX_ARTICLES
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True, slots=True)
 class _Source:
     path: Path
     name: str  # as shown to the user
     meta: dict[str, Any]  # from a manifest
 
 
-def load(paths: Iterable[Path | str], *, near_duplicate: float = 0.9) -> Batch:
+def load(
+    paths: Iterable[Path | str], *, near_duplicate: float = 0.9, limits: Limits = DEFAULT_LIMITS
+) -> Batch:
     """Read articles from files, folders and manifests.
 
     Bad files are skipped with a warning; :class:`InputError` when a path
-    does not exist, a named file has an unsupported type, or nothing
-    readable is left.
+    does not exist, a named file has an unsupported type, the batch is over
+    ``limits.max_articles``, or nothing readable is left; :class:`OutsideError`
+    when a manifest row or a symlink leads outside the paths given (unless
+    ``limits.allow_outside``).
     """
     warnings: list[str] = []
-    sources = _sources([Path(p) for p in paths], warnings)
+    sources = _sources([Path(p) for p in paths], warnings, limits)
+    if len(sources) > limits.max_articles:  # counted before any file is read
+        raise InputError(_too_many(limits.max_articles, f"{len(sources)} files"))
     documents: list[Document] = []
     ids: set[str] = set()
     for src in sources:
         try:
-            got = read(src.path, src.name)
+            got = read(src.path, src.name, max_bytes=limits.max_file_bytes)
         except InputError as e:
             warnings.append(str(e))
             continue
@@ -94,6 +118,8 @@ def load(paths: Iterable[Path | str], *, near_duplicate: float = 0.9) -> Batch:
                 continue
             ids.add(doc.id)
             documents.append(doc)
+            if len(documents) > limits.max_articles:  # multi-record files: stop reading here
+                raise InputError(_too_many(limits.max_articles, f"{src.name} and the files before it"))
     if not documents:
         raise InputError(_nothing_left(warnings))
     copies = find_copies(documents, threshold=near_duplicate)
@@ -103,6 +129,13 @@ def load(paths: Iterable[Path | str], *, near_duplicate: float = 0.9) -> Batch:
             for d in documents
         ]
     return Batch(tuple(documents), tuple(warnings))
+
+
+def _too_many(limit: int, what: str) -> str:
+    return (
+        f"more than {limit:,} articles in one batch ({what}); "
+        "split the batch, or raise --max-articles"
+    )
 
 
 def document_from_text(
@@ -125,10 +158,14 @@ def document_from_text(
 # ----------------------------------------------------------------- sources
 
 
-def _sources(paths: Sequence[Path], warnings: list[str]) -> list[_Source]:
+def _sources(paths: Sequence[Path], warnings: list[str], limits: Limits) -> list[_Source]:
     """Files to read, in order, each once, with manifest metadata attached."""
     if not paths:
         raise InputError(f"no paths given (name article files or folders; {EXPECTED})")
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"no such file or folder: {path} (check the path)")
+    fence = _Fence.around(paths, allow_outside=limits.allow_outside)
     out: list[_Source] = []
     seen: set[Path] = set()
     sibling: dict[Path, dict[Path, dict[str, Any]]] = {}
@@ -141,10 +178,8 @@ def _sources(paths: Sequence[Path], warnings: list[str]) -> list[_Source]:
 
     for path in paths:
         name = str(path)
-        if not path.exists():
-            raise InputError(f"no such file or folder: {name} (check the path)")
         if path.is_dir():
-            found = _walk(path, name, warnings)
+            found = _walk(path, name, warnings, limits, fence)
             if not found:
                 warnings.append(f"no articles found in {_folder(name)} ({EXPECTED})")
             for src in found:
@@ -154,42 +189,105 @@ def _sources(paths: Sequence[Path], warnings: list[str]) -> list[_Source]:
             raise InputError(
                 f"unsupported file type {path.suffix or '(none)'}: {name} ({EXPECTED})"
             )
+        fence.check(path, name)
         manifest = _manifest(path, name, warnings)
         if manifest is None:
-            add(path, name, _sibling_manifest(path, sibling).get(path.resolve(), {}))
+            add(path, name, _sibling_manifest(path, sibling, fence).get(path.resolve(), {}))
             continue
         for row in manifest:
-            if _usable(row, warnings):
+            if _usable(row, warnings, name, fence):
                 add(row.file, row.name, row.meta)
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Fence:
+    """Containment: every file read must resolve (symlinks followed) inside a
+    folder named on the command line, the folder of a manifest named there,
+    or be a file named there. Manifest rows with ``..`` or absolute paths and
+    symlinks that lead elsewhere are refused unless ``allow_outside``."""
+
+    roots: tuple[Path, ...]
+    allow_outside: bool
+
+    @classmethod
+    def around(cls, paths: Sequence[Path], *, allow_outside: bool) -> _Fence:
+        roots = []
+        for path in paths:
+            if path.is_dir():
+                roots.append(path.resolve())
+            else:
+                folder = path.parent.resolve()
+                # A named file is itself a root (not what it links to); a
+                # manifest's rows may name files in its folder.
+                roots.append(folder / path.name)
+                if suffix(path) == ".csv" and is_manifest(path, str(path)):
+                    roots.append(folder)
+        return cls(tuple(roots), allow_outside)
+
+    def allows(self, path: Path) -> bool:
+        if self.allow_outside:
+            return True
+        real = path.resolve()
+        return any(real.is_relative_to(root) for root in self.roots)
+
+    def check(self, path: Path, name: str) -> None:
+        """Refuse a file or folder (a symlink) that resolves outside."""
+        if not self.allows(path):
+            kind = "folder" if path.is_dir() else "file"
+            raise OutsideError(
+                f"{name} is a symlink to a {kind} outside the paths given ({path.resolve()}); "
+                "refusing to read it: copy the article in, or pass --allow-outside"
+            )
+
+
 def _sibling_manifest(
-    path: Path, cache: dict[Path, dict[Path, dict[str, Any]]]
+    path: Path, cache: dict[Path, dict[Path, dict[str, Any]]], fence: _Fence
 ) -> dict[Path, dict[str, Any]]:
     """Metadata from a ``manifest.csv`` next to a file named on its own: a
-    folder's manifest applies to its files however they are named."""
+    folder's manifest applies to its files however they are named. (Only its
+    metadata is used, for the named file; a link to elsewhere is ignored.)"""
     folder = path.parent.resolve()
     if folder not in cache:
         found = path.parent / "manifest.csv"
-        rows = _manifest(found, str(found), []) if found.is_file() else None
+        inside = found.resolve() == folder / "manifest.csv" or fence.allows(found)
+        rows = _manifest(found, str(found), []) if inside and found.is_file() else None
         cache[folder] = {
             r.file.resolve(): r.meta for r in rows or [] if r.name and r.file.is_file()
         }
     return cache[folder]
 
 
-def _walk(folder: Path, name: str, warnings: list[str]) -> list[_Source]:
+def _walk(
+    folder: Path, name: str, warnings: list[str], limits: Limits, fence: _Fence
+) -> list[_Source]:
     """Article files under a folder, sorted, hidden ones skipped; a manifest
-    in the folder gives metadata to the files it lists."""
+    in the folder gives metadata to the files it lists. Symlinked folders are
+    followed (each real folder once) when the fence allows them."""
+    visited = {folder.resolve()}
     files: list[Path] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files.extend(
-            Path(root) / n
-            for n in sorted(names)
-            if not n.startswith(".") and suffix(Path(n)) in ARTICLE_SUFFIXES
-        )
+    for here, dirs, names in os.walk(folder, followlinks=True):
+        keep = []
+        for d in sorted(dirs):
+            if d.startswith("."):
+                continue
+            sub = Path(here) / d
+            fence.check(sub, str(sub))
+            real = sub.resolve()
+            if real not in visited:  # a link loop, or a second link to one folder
+                visited.add(real)
+                keep.append(d)
+        dirs[:] = keep
+        for n in sorted(names):
+            f = Path(here) / n
+            if n.startswith(".") or suffix(f) not in ARTICLE_SUFFIXES:
+                continue
+            fence.check(f, str(f))
+            files.append(f)
+            if len(files) > limits.max_articles:  # stop walking a huge tree early
+                raise InputError(
+                    _too_many(limits.max_articles, f"{len(files)}+ files in {_folder(name)}")
+                )
     files.sort(key=lambda p: p.relative_to(folder).as_posix())
     meta: dict[Path, dict[str, Any]] = {}
     articles: list[Path] = []
@@ -199,7 +297,7 @@ def _walk(folder: Path, name: str, warnings: list[str]) -> list[_Source]:
             articles.append(f)
             continue
         for row in rows:
-            if _usable(row, warnings):
+            if _usable(row, warnings, str(f), fence):
                 meta.setdefault(row.file.resolve(), row.meta)
     return [_Source(f, str(f), meta.get(f.resolve(), {})) for f in articles]
 
@@ -215,10 +313,15 @@ def _manifest(path: Path, name: str, warnings: list[str]) -> list[ManifestRow] |
     return got.manifest
 
 
-def _usable(row: ManifestRow, warnings: list[str]) -> bool:
+def _usable(row: ManifestRow, warnings: list[str], manifest: str, fence: _Fence) -> bool:
     if not row.name:
         warnings.append(f"manifest row {row.row}: no file name, skipped")
         return False
+    if not fence.allows(row.file):
+        raise OutsideError(
+            f"{manifest} row {row.row}: {row.name} is outside the paths given; refusing to "
+            "read it: list only files inside the folders given, or pass --allow-outside"
+        )
     if not row.file.is_file():
         warnings.append(f"manifest row {row.row}: no such file {row.name} (check the path)")
         return False

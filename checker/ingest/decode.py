@@ -5,8 +5,11 @@ so offsets into the decoded string are offsets into the article."""
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 
+from checker.config import MAX_FILE_MB
 from checker.errors import InputError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -45,18 +48,69 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def read_text(path: Path, name: str) -> str:
-    """Read and decode a file; every failure is an :class:`InputError`."""
+MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024  # default per-file limit
+HEAD_BYTES = 64 * 1024  # enough for any manifest's header line
+
+
+def read_bytes(
+    path: Path, name: str, *, max_bytes: int = MAX_FILE_BYTES, head: bool = False
+) -> bytes:
+    """A regular file's bytes, at most ``max_bytes`` of them; with ``head``
+    only the first :data:`HEAD_BYTES`. Devices, pipes and sockets are refused without
+    blocking on them; every failure is an :class:`InputError`."""
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
-        raise InputError(f"{name} is a folder, not a file (give the folder itself)") from None
+        raise _folder(name) from None
     except OSError as e:
         raise InputError(f"cannot read {name}: {e.strerror or e} (check its permissions)") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise _folder(name)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                f"{name} is not a regular file (a device, pipe or socket); give article files"
+            )
+        if head:
+            return fh.read(HEAD_BYTES)
+        if info.st_size > max_bytes:
+            raise too_big(name, info.st_size, max_bytes)
+        try:
+            data = fh.read(max_bytes + 1)  # a file that grows while read is bounded too
+        except OSError as e:
+            raise InputError(f"cannot read {name}: {e.strerror or e}") from None
+    if len(data) > max_bytes:
+        raise too_big(name, len(data), max_bytes)
+    return data
+
+
+def read_text(path: Path, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read and decode a file; every failure is an :class:`InputError`."""
+    data = read_bytes(path, name, max_bytes=max_bytes)
     text = decode(data, name) if data.strip() else ""
     if not text.strip():
         raise InputError(f"empty file: {name} (add the article text or remove the file)")
     return text
+
+
+def too_big(name: str, size: int, max_bytes: int) -> InputError:
+    return InputError(
+        f"{name} is larger than the {_megabytes(max_bytes)} limit for one file "
+        f"({_megabytes(size)}); split it, or raise --max-file-mb"
+    )
+
+
+def _megabytes(n: int) -> str:
+    for unit, size in (("MB", 1024 * 1024), ("KB", 1024)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
+def _folder(name: str) -> InputError:
+    return InputError(f"{name} is a folder, not a file (give the folder itself)")
 
 
 def _undecodable(name: str, tried: str) -> InputError:

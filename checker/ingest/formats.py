@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import InputError
-from checker.ingest.decode import read_text
+from checker.ingest.decode import HEAD_BYTES, MAX_FILE_BYTES, decode, read_bytes, read_text
 from checker.ingest.fields import as_text, canonical_field, pick
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".json", ".jsonl", ".csv")
@@ -66,10 +66,11 @@ def suffix(path: Path) -> str:
     return _ALIASED_SUFFIXES.get(s, s)
 
 
-def read(path: Path, name: str) -> Read:
-    """Read one file by its extension (see :data:`ARTICLE_SUFFIXES`)."""
+def read(path: Path, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> Read:
+    """Read one file by its extension (see :data:`ARTICLE_SUFFIXES`); files
+    over ``max_bytes`` are refused."""
     kind = suffix(path)
-    text = read_text(path, name)
+    text = read_text(path, name, max_bytes=max_bytes)
     if kind == ".md":
         return Read([_markdown(text, name)])
     if kind == ".html":
@@ -259,9 +260,14 @@ def _delimiter(text: str) -> str:
 
 def is_manifest(path: Path, name: str) -> bool:
     """A CSV with a file or path column and no text column (read cheaply: the
-    header only)."""
+    header only, from the file's first 64 KiB)."""
     try:
-        rows = _csv_rows(read_text(path, name), name, limit=1)
+        head = read_bytes(path, name, head=True)
+        if len(head) == HEAD_BYTES:  # a longer file: cut at a line break, not in a character
+            cut = head.rfind(b"\n")
+            head = head[: cut + 1] if cut >= 0 else head
+        text = decode(head, name)
+        rows = _csv_rows(text, name, limit=1)
     except InputError:
         return False
     fields = [canonical_field(h) for h in rows[0]] if rows else []
