@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from checker import __version__
-from checker.config import DEFAULT_FORMATS, DEFAULT_MODEL, FAIL_ON, FORMATS
+from checker.config import (
+    DEFAULT_FORMATS,
+    DEFAULT_MODEL,
+    FAIL_ON,
+    FORMATS,
+    MAX_ARTICLES,
+    MAX_FILE_MB,
+)
 from checker.errors import ClaimcheckError, ConfigError
 
 app = typer.Typer(
@@ -49,6 +56,38 @@ CacheDir = Annotated[
     ),
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+AllowOutside = Annotated[
+    bool,
+    typer.Option(
+        "--allow-outside",
+        help="Read files that manifest rows or symlinks lead to outside the paths given "
+        "(refused by default).",
+    ),
+]
+MaxFileMb = Annotated[
+    float,
+    typer.Option("--max-file-mb", help="Skip article files larger than this (megabytes).", min=0),
+]
+MaxArticles = Annotated[
+    int,
+    typer.Option("--max-articles", help="Stop with an error when a batch holds more articles.",
+                 min=1),
+]
+
+
+def _note(message: str) -> None:
+    """Warnings, progress and summaries: stderr, so stdout stays machine-readable."""
+    typer.echo(message, err=True)
+
+
+def _limits(allow_outside: bool, max_file_mb: float, max_articles: int) -> Any:
+    from checker.ingest import Limits
+
+    return Limits(
+        allow_outside=allow_outside,
+        max_file_bytes=int(max_file_mb * 1024 * 1024),
+        max_articles=max_articles,
+    )
 
 
 def _version(value: bool) -> None:
@@ -117,6 +156,9 @@ def check(
     cache_dir: CacheDir = None,
     model: Model = DEFAULT_MODEL,
     quiet: Quiet = False,
+    allow_outside: AllowOutside = False,
+    max_file_mb: MaxFileMb = MAX_FILE_MB,
+    max_articles: MaxArticles = MAX_ARTICLES,
 ) -> None:
     """Check articles and write the discrepancy report; exit 1 on new findings at --fail-on."""
     from checker import pipeline
@@ -132,6 +174,8 @@ def check(
         model=model,
         quiet=quiet,
         echo=typer.echo,
+        note=_note,
+        limits=_limits(allow_outside, max_file_mb, max_articles),
     )
     raise typer.Exit(code)
 
@@ -148,14 +192,18 @@ def baseline_cmd(
     cache_dir: CacheDir = None,
     model: Model = DEFAULT_MODEL,
     quiet: Quiet = False,
+    allow_outside: AllowOutside = False,
+    max_file_mb: MaxFileMb = MAX_FILE_MB,
+    max_articles: MaxArticles = MAX_ARTICLES,
 ) -> None:
     """Record the current findings so that later checks ignore them."""
     from checker import pipeline
 
     n = pipeline.run_baseline(
-        paths, out=out, reason=reason, cache_dir=cache_dir, model=model, quiet=quiet
+        paths, out=out, reason=reason, cache_dir=cache_dir, model=model, quiet=quiet,
+        note=_note, limits=_limits(allow_outside, max_file_mb, max_articles),
     )
-    typer.echo(f"wrote {n} findings to {out}")
+    _note(f"wrote {n} finding{'s' * (n != 1)} to {out}")
 
 
 @app.command()
@@ -166,13 +214,19 @@ def claims(
     ] = "table",
     cache_dir: CacheDir = None,
     quiet: Quiet = False,
+    allow_outside: AllowOutside = False,
+    max_file_mb: MaxFileMb = MAX_FILE_MB,
+    max_articles: MaxArticles = MAX_ARTICLES,
 ) -> None:
     """Print the claims found in the articles, with their slots."""
     from checker import pipeline
 
     if format not in ("table", "csv", "json"):
         raise ConfigError(f"--format {format!r} is not one of table, csv, json")
-    pipeline.run_claims(paths, format=format, cache_dir=cache_dir, quiet=quiet, echo=typer.echo)
+    pipeline.run_claims(
+        paths, format=format, cache_dir=cache_dir, quiet=quiet, echo=typer.echo, note=_note,
+        limits=_limits(allow_outside, max_file_mb, max_articles),
+    )
 
 
 @app.command()

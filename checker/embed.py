@@ -113,6 +113,9 @@ class SentenceTransformerEmbedder:
             # Never reach for the hub at run time: models come from packages or paths.
             os.environ["HF_HUB_OFFLINE"] = "1"
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            # The loader's "Loading weights" bar would only be noise on stderr
+            # (and would ignore -q); transformers reads this when imported.
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             path = self._path()
             try:
                 from sentence_transformers import SentenceTransformer

@@ -66,10 +66,11 @@ def summary_line(report: Report, failing: Iterable[Finding], *, fail_on: str) ->
     counts: Counter[str] = Counter(f.verdict for f in report.findings if f.verdict != "unrelated")
     parts = [f"{counts[v]} {v}" for v in VERDICTS if counts[v]]
     total = sum(counts.values())
-    head = (
-        f"{_plural(len(report.documents), 'document')}, "
-        f"{_plural(total, 'finding')}{': ' + ', '.join(parts) if parts else ''}"
-    )
+    docs = _plural(len(report.documents), "document")
+    if report.store is not None:  # the batch, not the report's stored articles
+        docs = f"{report.store.new} new {'document' if report.store.new == 1 else 'documents'}"
+        docs += f" ({report.store.stored} stored)"
+    head = f"{docs}, {_plural(total, 'finding')}{': ' + ', '.join(parts) if parts else ''}"
     if fail_on == "never":
         return f"{head}; ok (--fail-on never)"
     severe = [f for f in report.findings if at_or_above(f, fail_on)]

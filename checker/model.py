@@ -236,8 +236,21 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class StoreCounts:
+    """A run with a claim store: how many of the batch's articles were new,
+    how many were already stored, and how many the store holds after it."""
+
+    new: int
+    known: int
+    stored: int
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    """Everything a renderer needs; renderers read this and nothing else."""
+    """Everything a renderer needs; renderers read this and nothing else.
+
+    With a claim store (``store`` set) ``documents`` are the batch's new
+    articles plus the stored ones that a finding names, not the whole store."""
 
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]
@@ -246,6 +259,7 @@ class Report:
     config: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     stories: tuple[Story, ...] = ()
+    store: StoreCounts | None = None
 
 
 # ---------------------------------------------------------------- (de)serialise
@@ -285,6 +299,8 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
             value = dt.date.fromisoformat(value)
         elif f.name == "boilerplate":
             value = tuple(tuple(x) for x in value)
+        elif f.name == "store" and isinstance(value, dict):
+            value = StoreCounts(**value)
         elif isinstance(value, list):
             value = tuple(value)
         kwargs[f.name] = value

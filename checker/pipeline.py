@@ -22,6 +22,8 @@ from checker.progress import QUIET, Progress
 if TYPE_CHECKING:
     import numpy as np
 
+    from checker.ingest import Limits
+
 Echo = Callable[[str], None]
 DEFAULT_CACHE = Path(".claimcheck-cache")
 
@@ -170,12 +172,15 @@ def check(
     config: Config | None = None,
     *,
     progress: Progress = QUIET,
+    limits: Limits | None = None,
 ) -> Analysis:
     """Read articles and analyse them: the library form of ``claimcheck check``."""
     from checker import ingest
 
     config = config or Config()
-    batch = ingest.load(paths, near_duplicate=config.near_duplicate)
+    batch = ingest.load(
+        paths, near_duplicate=config.near_duplicate, limits=limits or ingest.DEFAULT_LIMITS
+    )
     return analyse(batch.documents, config, progress=progress, warnings=batch.warnings)
 
 
@@ -191,16 +196,23 @@ def run_check(
     model: str,
     quiet: bool,
     echo: Echo,
+    note: Echo,
+    limits: Limits | None = None,
 ) -> int:
-    """``claimcheck check``: returns the exit code (0 ok, 1 new findings at fail_on)."""
+    """``claimcheck check``: returns the exit code (0 ok, 1 new findings at fail_on).
+
+    ``echo`` carries only requested output (GitHub annotations); warnings and
+    the summary go to ``note`` (stderr), so stdout stays machine-readable."""
     from checker import gate, ingest
     from checker import report as reports
 
     config = _config(model, cache_dir)
     accepted = gate.load_baseline(baseline) if baseline is not None else frozenset()
-    batch = ingest.load(paths, near_duplicate=config.near_duplicate)
+    batch = ingest.load(
+        paths, near_duplicate=config.near_duplicate, limits=limits or ingest.DEFAULT_LIMITS
+    )
     for w in batch.warnings:
-        echo(f"claimcheck: warning: {w}")
+        note(f"claimcheck: warning: {w}")
     with Progress(quiet=quiet) as progress:
         if store is not None:
             from checker import store as claim_store
@@ -216,18 +228,24 @@ def run_check(
                     new, config, prior=prior, progress=progress, warnings=batch.warnings
                 )
                 db.add(analysis, new=new)
+                # The report is about this batch: its articles, and the stored
+                # ones a finding names; the counts say how many are stored.
+                report = claim_store.batch_report(
+                    analysis.report, new, known=len(batch.documents) - len(new),
+                    stored=db.count(),
+                )
         else:
             analysis = analyse(
                 batch.documents, config, progress=progress, warnings=batch.warnings
             )
-        failing = gate.failing(analysis.report.findings, fail_on=fail_on, accepted=accepted)
+            report = analysis.report
+        failing = gate.failing(report.findings, fail_on=fail_on, accepted=accepted)
         written = reports.write(
-            analysis.report, out, formats, fail_on=fail_on, failing=failing, echo=echo
+            report, out, formats, fail_on=fail_on, failing=failing, echo=echo
         )
-    summary = gate.summary_line(analysis.report, failing, fail_on=fail_on)
-    echo(summary)
+    note(gate.summary_line(report, failing, fail_on=fail_on))
     if written:
-        echo(f"reports: {', '.join(str(p) for p in written)}")
+        note(f"reports: {', '.join(str(p) for p in written)}")
     return 1 if failing else 0
 
 
@@ -253,26 +271,46 @@ def run_baseline(
     cache_dir: Path | None,
     model: str,
     quiet: bool,
+    note: Echo | None = None,
+    limits: Limits | None = None,
 ) -> int:
-    """``claimcheck baseline``: write the current findings; returns their number."""
-    from checker import gate
+    """``claimcheck baseline``: write the current findings; returns their number.
+    Ingest warnings go to ``note``."""
+    from checker import gate, ingest
 
+    config = _config(model, cache_dir)
+    batch = ingest.load(
+        paths, near_duplicate=config.near_duplicate, limits=limits or ingest.DEFAULT_LIMITS
+    )
+    for w in batch.warnings:
+        if note is not None:
+            note(f"claimcheck: warning: {w}")
     with Progress(quiet=quiet) as progress:
-        analysis = check(paths, _config(model, cache_dir), progress=progress)
+        analysis = analyse(batch.documents, config, progress=progress, warnings=batch.warnings)
     return gate.write_baseline(analysis.report, out, reason=reason)
 
 
 def run_claims(
-    paths: Sequence[Path], *, format: str, cache_dir: Path | None, quiet: bool, echo: Echo
+    paths: Sequence[Path],
+    *,
+    format: str,
+    cache_dir: Path | None,
+    quiet: bool,
+    echo: Echo,
+    note: Echo,
+    limits: Limits | None = None,
 ) -> None:
-    """``claimcheck claims``: print what the extractor understood."""
+    """``claimcheck claims``: print what the extractor understood to ``echo``
+    (stdout); warnings go to ``note`` (stderr)."""
     from checker import extract, ingest
     from checker import report as reports
 
     config = _config(DEFAULT_MODEL, cache_dir)
-    batch = ingest.load(paths, near_duplicate=config.near_duplicate)
+    batch = ingest.load(
+        paths, near_duplicate=config.near_duplicate, limits=limits or ingest.DEFAULT_LIMITS
+    )
     for w in batch.warnings:
-        echo(f"claimcheck: warning: {w}")
+        note(f"claimcheck: warning: {w}")
     with Progress(quiet=quiet) as progress:
         per_doc = extract_documents(batch.documents, config, progress=progress)
     claims, _entities = extract.canonicalise(

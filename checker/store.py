@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker import __version__
 from checker.errors import StoreError
-from checker.model import Claim, Document, Finding, from_dict, to_dict
+from checker.model import Claim, Document, Finding, Report, StoreCounts, from_dict, to_dict
 
 if TYPE_CHECKING:
     import numpy as np
@@ -136,6 +136,10 @@ class ClaimStore:
         cols = ", ".join(_DOC_COLUMNS)
         rows = self._conn.execute(f"SELECT {cols} FROM documents ORDER BY seq").fetchall()
         return tuple(_document(row) for row in rows)
+
+    def count(self) -> int:
+        """How many articles the store holds."""
+        return int(self._conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
     def findings(self) -> tuple[Finding, ...]:
         """Every stored finding, sorted by id."""
@@ -330,6 +334,26 @@ class ClaimStore:
         )
         assert cur.lastrowid is not None
         return cur.lastrowid
+
+
+def batch_report(report: Report, new: Sequence[Document], *, known: int, stored: int) -> Report:
+    """The report of a run with a store: the batch's new articles and the
+    stored ones a finding names (with their claims and entities), not the
+    whole store; ``known`` batch articles were stored already, ``stored`` is
+    the store's size after the run."""
+    keep = {d.id for d in new} | {doc for f in report.findings for doc in f.docs}
+    entities = []
+    for e in report.entities:
+        docs = tuple(d for d in e.docs if d in keep)
+        if docs:
+            entities.append(dataclasses.replace(e, docs=docs))
+    return dataclasses.replace(
+        report,
+        documents=tuple(d for d in report.documents if d.id in keep),
+        claims=tuple(c for c in report.claims if c.doc in keep),
+        entities=tuple(entities),
+        store=StoreCounts(new=len(new), known=known, stored=stored),
+    )
 
 
 def _document(row: Sequence[Any]) -> Document:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import numpy as np
 import pytest
 import yaml
@@ -28,6 +29,7 @@ import yaml
 from checker import cli, pipeline, store
 from checker.config import Config
 from checker.model import Claim, Document, Finding, Mention, Report
+from checker.report import json_report
 
 ROOT = Path(__file__).parent.parent
 _NUMBER = re.compile(r"\d[\d,]*")
@@ -130,17 +132,20 @@ def test_store_then_conflicting_then_agreeing_article(
     for name, text in BATCH.items():
         write(fake / "articles", name, text)
     code, out, err = claimcheck(CHECK, capsys, monkeypatch)
-    assert (code, err) == (0, "")
-    assert "2 documents, 1 finding: 1 agree; ok" in out
+    assert (code, out) == (0, "")  # nothing asked for on stdout: the summary is on stderr
+    assert "2 new documents (2 stored), 1 finding: 1 agree; ok" in err
 
     # A new article that conflicts with the stored ones fails, naming the stored claims.
     write(fake / "articles", "gamma.txt", CONFLICTING)
     code, out, err = claimcheck(CHECK, capsys, monkeypatch)
     assert code == 1, out + err
-    assert "3 documents, 2 findings: 2 conflict; 2 new findings at or above conflict" in out
+    assert "1 new document (3 stored), 2 findings: 2 conflict; 2 new findings at or above" in err
     report = json.loads((fake / "reports" / "report.json").read_text(encoding="utf-8"))
     stored_claims = {c for f in report["findings"] for c in f["claims"]} - {"gamma:0"}
     assert stored_claims == {"alpha:0", "beta:1"}
+    # The report is about the batch: gamma, and the stored articles its findings name.
+    assert [d["id"] for d in report["documents"]] == ["alpha", "beta", "gamma"]
+    assert report["summary"]["store"] == {"new": 1, "known": 2, "stored": 3}
     sarif = json.loads((fake / "reports" / "report.sarif").read_text(encoding="utf-8"))
     result = sarif["runs"][0]["results"][0]
     assert result["level"] == "error"
@@ -154,16 +159,26 @@ def test_store_then_conflicting_then_agreeing_article(
 
     # It was still added: the same folder again is all known, nothing new, exit 0.
     before = dump(fake / "claims.db")
-    code, out, _ = claimcheck(CHECK, capsys, monkeypatch)
+    code, _, err = claimcheck(CHECK, capsys, monkeypatch)
     assert code == 0
-    assert out.startswith("3 documents, 0 findings; ok")
+    assert err.startswith("0 new documents (3 stored), 0 findings; ok")
     assert dump(fake / "claims.db") == before
+    report = json.loads((fake / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert (report["documents"], report["claims"]) == ([], [])
 
-    # A new article that agrees passes.
+    # A new article that agrees passes; of the stored articles, the report
+    # lists only the one its finding names.
     write(fake / "articles", "delta.txt", AGREEING)
-    code, out, _ = claimcheck(CHECK, capsys, monkeypatch)
-    assert code == 0, out
-    assert "4 documents, 1 finding: 1 agree; ok" in out
+    code, _, err = claimcheck(CHECK, capsys, monkeypatch)
+    assert code == 0, err
+    assert "1 new document (4 stored), 1 finding: 1 agree; ok" in err
+    report = json.loads((fake / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in report["documents"]] == ["beta", "delta"]
+    assert {c["doc"] for c in report["claims"]} == {"beta", "delta"}
+    assert report["summary"]["documents"] == 2
+    assert report["summary"]["store"] == {"new": 1, "known": 3, "stored": 4}
+    schema = json.loads(json_report.SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(report)
     with store.open_store(fake / "claims.db") as db:
         assert [d.id for d in db.documents()] == ["alpha", "beta", "gamma", "delta"]
 
@@ -175,19 +190,19 @@ def test_baseline_accepts_the_current_findings(
         write(fake / "articles", name, text)
     check = ["check", "articles", "-q", "--format", "json", "--fail-on", "conflict"]
     assert claimcheck(check, capsys, monkeypatch)[0] == 1
-    code, out, _ = claimcheck(
+    code, out, err = claimcheck(
         ["baseline", "articles", "--out", "baseline.json", "-q", "--reason", "reviewed"],
         capsys, monkeypatch,
     )
-    assert (code, out) == (0, "wrote 2 findings to baseline.json\n")
-    code, out, _ = claimcheck([*check, "--baseline", "baseline.json"], capsys, monkeypatch)
+    assert (code, out, err) == (0, "", "wrote 2 findings to baseline.json\n")
+    code, _, err = claimcheck([*check, "--baseline", "baseline.json"], capsys, monkeypatch)
     assert code == 0
-    assert "; ok (2 more accepted by the baseline)" in out
+    assert "; ok (2 more accepted by the baseline)" in err
     # A new conflict is not covered by the baseline.
     write(fake / "articles", "omega.txt", "Rescuers said 4 people were saved.\n")
-    code, out, _ = claimcheck([*check, "--baseline", "baseline.json"], capsys, monkeypatch)
+    code, _, err = claimcheck([*check, "--baseline", "baseline.json"], capsys, monkeypatch)
     assert code == 1
-    assert "3 new findings at or above conflict (2 more accepted by the baseline)" in out
+    assert "3 new findings at or above conflict (2 more accepted by the baseline)" in err
 
 
 @pytest.mark.parametrize(
@@ -355,7 +370,9 @@ def test_seeds_through_the_store(
     new_id = Path(names[3]).stem
     second = json.loads((tmp_path / "r2" / "report.json").read_text(encoding="utf-8"))
     assert all(new_id in f["docs"] for f in second["findings"])
-    assert len(second["documents"]) == 4
+    named = {new_id} | {d for f in second["findings"] for d in f["docs"]}
+    assert {d["id"] for d in second["documents"]} == named
+    assert second["summary"]["store"] == {"new": 1, "known": 3, "stored": 4}
 
     code, _, err = claimcheck(
         ["check", str(ROOT / "seeds"), "--out", str(tmp_path / "all"), *common[:-2]],

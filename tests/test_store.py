@@ -413,3 +413,38 @@ def test_a_second_run_gets_the_locked_message(db_path: Path) -> None:
             assert second.documents() == (A,)  # readers are not blocked (WAL)
     with store.open_store(db_path, timeout=0.05) as third:  # released on close
         third.prior(exclude=(), model=MODEL)
+
+
+# ------------------------------------------------------------- the batch's report
+
+
+def test_the_report_of_a_run_lists_the_batch_and_the_stored_articles_findings_name(
+    db_path: Path,
+) -> None:
+    from checker.model import Entity, StoreCounts
+    from checker.report import json_report, markdown
+
+    run(db_path, [A, B])
+    with store.open_store(db_path) as db:
+        new = db.new_documents([A, C])  # A is known, C is new
+        prior = db.prior(exclude=new, model=MODEL)
+        analysis = analysis_for(prior, new, [conflict("c:0", "a:0")])
+        entities = (
+            Entity("e1", "troops", "NORP", ("troops",), ("a", "b", "c")),
+            Entity("e2", "border", "LOC", ("border",), ("b",)),
+        )
+        full = dataclasses.replace(analysis.report, entities=entities)
+        db.add(dataclasses.replace(analysis, report=full), new=new)
+        report = store.batch_report(full, new, known=1, stored=db.count())
+    assert [d.id for d in new] == ["c"]
+    assert [d.id for d in report.documents] == ["a", "c"]  # b is stored, named by no finding
+    assert {c.doc for c in report.claims} == {"a", "c"}
+    assert [(e.id, e.docs) for e in report.entities] == [("e1", ("a", "c"))]
+    assert report.findings == full.findings
+    assert report.store == StoreCounts(new=1, known=1, stored=3)
+    data = json_report.report_dict(report)
+    assert data["summary"]["documents"] == 2
+    assert data["summary"]["store"] == {"new": 1, "known": 1, "stored": 3}
+    assert "Claim store: 1 new in this batch, 1 already stored; 3 in the store" in (
+        markdown.render(report)
+    )

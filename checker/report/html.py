@@ -52,6 +52,7 @@ from checker.report.view import (
     finding_order,
     number,
     outlet_label,
+    store_label,
     story_views,
     summary_counts,
 )
@@ -317,10 +318,11 @@ def _header(page: Page, fail_on: str | None, stories: int) -> str:
     )
     outlets = "".join(f'<option value="{i}">{esc(o)}</option>' for i, o in enumerate(page.outlets))
     many = f"<b>{stories}</b> stories · " if stories > 1 else ""
+    store = f' · <span class="store">{esc(store_label(r))}</span>' if r.store is not None else ""
     return f"""<header class="top">
   <div class="brand"><span class="logo">claimcheck</span>
     <span class="facts">{many}<b>{len(r.documents)}</b> articles · <b>{len(r.claims)}</b> claims ·
-    <b>{len(r.findings)}</b> findings{(" · " + esc(span)) if span else ""}</span>
+    <b>{len(r.findings)}</b> findings{(" · " + esc(span)) if span else ""}{store}</span>
     <output id="shown-count" aria-live="polite"></output>{gate}</div>
   <form class="filters" id="filters">
     <fieldset class="chips"><legend>Verdicts</legend>{"".join(chips)}</fieldset>

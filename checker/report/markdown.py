@@ -20,6 +20,7 @@ from checker.report.view import (
     finding_order,
     one_line,
     outlet_label,
+    store_label,
     story_views,
     summary_counts,
 )
@@ -93,6 +94,8 @@ def render(
         f" · {_plural(len(report.findings), 'finding')}**"
     )
     out.append("")
+    if report.store is not None:
+        out += [f"Claim store: {store_label(report)}.", ""]
     if fail_on is not None:
         if failing_ids:
             out.append(

@@ -57,7 +57,7 @@ def summary_counts(report: Report) -> dict[str, object]:
     conflict kind, plus the totals a reader wants first."""
     verdicts = Counter(f.verdict for f in report.findings)
     kinds = Counter(f.kind for f in report.findings if f.kind is not None)
-    return {
+    counts: dict[str, object] = {
         "documents": len(report.documents),
         "claims": len(report.claims),
         "entities": len(report.entities),
@@ -66,6 +66,22 @@ def summary_counts(report: Report) -> dict[str, object]:
         "verdicts": {v: verdicts.get(v, 0) for v in VERDICTS},
         "kinds": {k: kinds.get(k, 0) for k in CONFLICT_KINDS},
     }
+    if report.store is not None:
+        s = report.store
+        counts["store"] = {"new": s.new, "known": s.known, "stored": s.stored}
+    return counts
+
+
+def store_label(report: Report) -> str:
+    """With a claim store, what the report's articles are (empty without one)."""
+    s = report.store
+    if s is None:
+        return ""
+    known = f", {s.known} already stored" if s.known else ""
+    return (
+        f"{s.new} new in this batch{known}; {s.stored} in the store "
+        "(stored articles are listed when a finding names them)"
+    )
 
 
 def clean_float(x: float | None, digits: int = 6) -> float | int | None:
