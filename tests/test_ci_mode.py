@@ -296,21 +296,6 @@ def test_pre_commit_hook_entry() -> None:
     assert re.search(hook["files"], "a/b.jsonl") and not re.search(hook["files"], "a.py")
 
 
-def test_example_workflow_checks_articles_with_the_store_and_uploads_sarif() -> None:
-    path = ROOT / "docs" / "examples" / "github-workflow.yml"
-    flow = yaml.safe_load(path.read_text(encoding="utf-8"))
-    triggers = flow[True]  # YAML 1.1 reads the key `on` as true
-    assert triggers["pull_request"]["paths"] == ["articles/**"]
-    assert triggers["push"]["paths"] == ["articles/**"]
-    steps = flow["jobs"]["check"]["steps"]
-    run = next(s["run"] for s in steps if s.get("name") == "Check the articles")
-    assert "claimcheck check articles" in run and "--store" in run and "sarif" in run
-    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
-    assert any(s.get("uses", "").startswith("actions/cache/restore") for s in steps)
-    # It is an example for users, not a live workflow of this repository.
-    assert not (ROOT / ".github" / "workflows" / "claimcheck.yml").exists()
-
-
 # ------------------------------------------------------------------ real pipeline
 
 
