@@ -4,6 +4,7 @@ imported inside the library functions, so ``--help`` stays instant."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -75,9 +76,19 @@ MaxArticles = Annotated[
 ]
 
 
+# Line breaks and other controls in a message (a file named "a\n::error::x.txt")
+# would split it, and a line that starts with "::" is a GitHub workflow command.
+_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """A message as exactly one line: control characters shown escaped."""
+    return _CONTROLS.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), message)
+
+
 def _note(message: str) -> None:
     """Warnings, progress and summaries: stderr, so stdout stays machine-readable."""
-    typer.echo(message, err=True)
+    typer.echo(one_line(message), err=True)
 
 
 def _limits(allow_outside: bool, max_file_mb: float, max_articles: int) -> Any:
@@ -268,7 +279,7 @@ def main() -> None:
         # Without standalone mode click returns the exit code instead of exiting.
         code = app(standalone_mode=False)
     except ClaimcheckError as e:
-        typer.echo(f"claimcheck: error: {e}", err=True)
+        typer.echo(f"claimcheck: error: {one_line(str(e))}", err=True)
         sys.exit(e.exit_code)
     except typer.Exit as e:
         sys.exit(e.exit_code)

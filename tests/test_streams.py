@@ -173,3 +173,31 @@ def test_real_claims_json_and_compare_keep_stdout_clean(batch: Path, tmp_path: P
     rows = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(rows) == 2 and all("verdict" in r for r in rows)
     assert proc.stderr == ""
+
+
+def test_a_file_name_cannot_break_a_message_or_inject_a_workflow_command(
+    batch: Path, fake_models: None, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """GitHub reads lines that start with ``::`` as workflow commands (a
+    ``::stop-commands::`` would silence every annotation after it); a file
+    name may hold line breaks."""
+    (batch / "logo.txt").unlink()
+    (batch / "x\n::stop-commands::pwned\r\n::error::fake.txt").write_bytes(BINARY)
+    code, out, err = claimcheck(["check", "articles", "-q", "--format", "github"], capsys,
+                                monkeypatch)
+    assert code == 1
+    assert all(ANNOTATION.fullmatch(line) for line in out.splitlines())
+    lines = err.splitlines()
+    assert len(lines) == 2, err  # the warning and the summary, one line each
+    assert lines[0].startswith(
+        "claimcheck: warning: articles/x\\n::stop-commands::pwned\\r\\n::error::fake.txt looks"
+    )
+    assert not any(line.startswith("::") for line in lines)
+
+    code, out, err = claimcheck(["claims", "articles/no\n::error::such.txt"], capsys, monkeypatch)
+    assert (code, out) == (2, "")
+    assert err == (
+        "claimcheck: error: no such file or folder: articles/no\\n::error::such.txt "
+        "(check the path)\n"
+    )
