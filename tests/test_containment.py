@@ -251,3 +251,25 @@ def test_the_article_count_is_capped_while_reading(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"more than 10 articles in one batch \(.*many.jsonl"):
         load([jsonl], limits=Limits(max_articles=10))
     assert len(load([jsonl], limits=Limits(max_articles=50)).documents) == 50
+
+
+# ------------------------------------------------------------ JSON manifests
+
+
+def test_a_json_manifest_named_or_in_a_folder_gives_metadata_and_is_fenced(tree: Path) -> None:
+    write(tree / "articles" / "b.txt", BODY.replace("Monday", "Friday"))
+    manifest = write(
+        tree / "articles" / "list.json",
+        '[{"file": "a.txt", "outlet": "Star"}, {"path": "b.txt", "source": "Planet"}]',
+    )
+    docs = load([manifest]).documents
+    assert [(d.id, d.outlet) for d in docs] == [("a", "Star"), ("b", "Planet")]
+    batch = load([tree / "articles"])  # in a folder: metadata for the files found
+    assert sorted((d.id, d.outlet) for d in batch.documents) == [("a", "Star"), ("b", "Planet")]
+    assert batch.warnings == ()
+
+    write(tree / "articles" / "list.json", '[{"file": "a.txt"}, {"file": "../secret.txt"}]')
+    with pytest.raises(OutsideError, match=r"list.json row 2: .*secret.txt is outside"):
+        load([manifest])
+    with pytest.raises(OutsideError, match=r"list.json row 2: .*secret.txt is outside"):
+        load([tree / "articles"])

@@ -81,6 +81,7 @@ class _Source:
     path: Path
     name: str  # as shown to the user
     meta: dict[str, Any]  # from a manifest
+    got: Read | None = None  # already read (a JSON file checked for being a manifest)
 
 
 def load(
@@ -102,7 +103,7 @@ def load(
     ids: set[str] = set()
     for src in sources:
         try:
-            got = read(src.path, src.name, max_bytes=limits.max_file_bytes)
+            got = src.got or read(src.path, src.name, max_bytes=limits.max_file_bytes)
         except InputError as e:
             warnings.append(str(e))
             continue
@@ -165,38 +166,49 @@ def _sources(paths: Sequence[Path], warnings: list[str], limits: Limits) -> list
     for path in paths:
         if not path.exists():
             raise InputError(f"no such file or folder: {path} (check the path)")
-    fence = _Fence.around(paths, allow_outside=limits.allow_outside)
+        if not path.is_dir() and suffix(path) not in ARTICLE_SUFFIXES:
+            raise InputError(
+                f"unsupported file type {path.suffix or '(none)'}: {path} ({EXPECTED})"
+            )
+    # Named files are checked before anything is read from them; a named
+    # manifest then opens its own folder to its rows.
+    roots = [p.resolve() if p.is_dir() else p.parent.resolve() / p.name for p in paths]
+    named = _Fence(tuple(roots), limits.allow_outside)
+    probes: dict[int, tuple[list[ManifestRow] | None, Read | None]] = {}
+    for i, path in enumerate(paths):
+        if not path.is_dir():
+            named.check(path, str(path))
+            probes[i] = _probe(path, str(path), limits)
+    roots += [paths[i].parent.resolve() for i, (rows, _) in probes.items() if rows is not None]
+    fence = _Fence(tuple(roots), limits.allow_outside)
+
     out: list[_Source] = []
     seen: set[Path] = set()
     sibling: dict[Path, dict[Path, dict[str, Any]]] = {}
 
-    def add(path: Path, name: str, meta: dict[str, Any]) -> None:
-        key = path.resolve()
+    def add(src: _Source) -> None:
+        key = src.path.resolve()
         if key not in seen:
             seen.add(key)
-            out.append(_Source(path, name, meta))
+            out.append(src)
 
-    for path in paths:
+    for i, path in enumerate(paths):
         name = str(path)
         if path.is_dir():
             found = _walk(path, name, warnings, limits, fence)
             if not found:
                 warnings.append(f"no articles found in {_folder(name)} ({EXPECTED})")
             for src in found:
-                add(src.path, src.name, src.meta)
+                add(src)
             continue
-        if suffix(path) not in ARTICLE_SUFFIXES:
-            raise InputError(
-                f"unsupported file type {path.suffix or '(none)'}: {name} ({EXPECTED})"
-            )
-        fence.check(path, name)
-        manifest = _manifest(path, name, warnings)
+        manifest, got = probes[i]
         if manifest is None:
-            add(path, name, _sibling_manifest(path, sibling, fence).get(path.resolve(), {}))
+            meta = _sibling_manifest(path, sibling, fence).get(path.resolve(), {})
+            add(_Source(path, name, meta, got))
             continue
         for row in manifest:
             if _usable(row, warnings, name, fence):
-                add(row.file, row.name, row.meta)
+                add(_Source(row.file, row.name, row.meta))
     return out
 
 
@@ -209,21 +221,6 @@ class _Fence:
 
     roots: tuple[Path, ...]
     allow_outside: bool
-
-    @classmethod
-    def around(cls, paths: Sequence[Path], *, allow_outside: bool) -> _Fence:
-        roots = []
-        for path in paths:
-            if path.is_dir():
-                roots.append(path.resolve())
-            else:
-                folder = path.parent.resolve()
-                # A named file is itself a root (not what it links to); a
-                # manifest's rows may name files in its folder.
-                roots.append(folder / path.name)
-                if suffix(path) == ".csv" and is_manifest(path, str(path)):
-                    roots.append(folder)
-        return cls(tuple(roots), allow_outside)
 
     def allows(self, path: Path) -> bool:
         if self.allow_outside:
@@ -251,7 +248,7 @@ def _sibling_manifest(
     if folder not in cache:
         found = path.parent / "manifest.csv"
         inside = found.resolve() == folder / "manifest.csv" or fence.allows(found)
-        rows = _manifest(found, str(found), []) if inside and found.is_file() else None
+        rows = _manifest(found, str(found)) if inside and found.is_file() else None
         cache[folder] = {
             r.file.resolve(): r.meta for r in rows or [] if r.name and r.file.is_file()
         }
@@ -290,19 +287,36 @@ def _walk(
                 )
     files.sort(key=lambda p: p.relative_to(folder).as_posix())
     meta: dict[Path, dict[str, Any]] = {}
-    articles: list[Path] = []
+    articles: list[tuple[Path, Read | None]] = []
     for f in files:
-        rows = _manifest(f, str(f), warnings) if suffix(f) == ".csv" else None
+        rows, got = _probe(f, str(f), limits)
         if rows is None:
-            articles.append(f)
+            articles.append((f, got))
             continue
         for row in rows:
             if _usable(row, warnings, str(f), fence):
                 meta.setdefault(row.file.resolve(), row.meta)
-    return [_Source(f, str(f), meta.get(f.resolve(), {})) for f in articles]
+    return [_Source(f, str(f), meta.get(f.resolve(), {}), got) for f, got in articles]
 
 
-def _manifest(path: Path, name: str, warnings: list[str]) -> list[ManifestRow] | None:
+def _probe(
+    path: Path, name: str, limits: Limits
+) -> tuple[list[ManifestRow] | None, Read | None]:
+    """A manifest's rows, or None for an article file. A CSV is told by its
+    header; a JSON file has to be read, so what was read is returned too."""
+    kind = suffix(path)
+    if kind == ".csv":
+        return _manifest(path, name), None
+    if kind in (".json", ".jsonl"):
+        try:
+            got = read(path, name, max_bytes=limits.max_file_bytes)
+        except InputError:
+            return None, None  # reported when it is read as an article file
+        return (got.manifest, None) if got.manifest is not None else (None, got)
+    return None, None
+
+
+def _manifest(path: Path, name: str) -> list[ManifestRow] | None:
     """Rows of a manifest CSV, or None when the file is not a manifest."""
     if suffix(path) != ".csv" or not is_manifest(path, name):
         return None
