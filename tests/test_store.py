@@ -422,7 +422,7 @@ def test_the_report_of_a_run_lists_the_batch_and_the_stored_articles_findings_na
     db_path: Path,
 ) -> None:
     from checker.model import Entity, StoreCounts
-    from checker.report import json_report, markdown
+    from checker.report import html, json_report, markdown
 
     run(db_path, [A, B])
     with store.open_store(db_path) as db:
@@ -447,4 +447,7 @@ def test_the_report_of_a_run_lists_the_batch_and_the_stored_articles_findings_na
     assert data["summary"]["store"] == {"new": 1, "known": 1, "stored": 3}
     assert "Claim store: 1 new in this batch, 1 already stored; 3 in the store" in (
         markdown.render(report)
+    )
+    assert '<span class="store">1 new in this batch, 1 already stored; 3 in the store' in (
+        html.render(report)
     )
