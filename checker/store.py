@@ -342,16 +342,30 @@ def batch_report(report: Report, new: Sequence[Document], *, known: int, stored:
     whole store; ``known`` batch articles were stored already, ``stored`` is
     the store's size after the run."""
     keep = {d.id for d in new} | {doc for f in report.findings for doc in f.docs}
+    documents = tuple(d for d in report.documents if d.id in keep)
     entities = []
     for e in report.entities:
         docs = tuple(d for d in e.docs if d in keep)
         if docs:
             entities.append(dataclasses.replace(e, docs=docs))
+    # Stories keep their ids (findings name them) and list only the kept
+    # articles; their dates are those of the articles listed.
+    published = {d.id: d.published for d in documents}
+    stories = []
+    for story in report.stories:
+        members = tuple(d for d in story.documents if d in keep)
+        if members:
+            dates = sorted(p for d in members if (p := published.get(d)) is not None)
+            stories.append(dataclasses.replace(
+                story, documents=members, first_published=dates[0] if dates else None,
+                last_published=dates[-1] if dates else None,
+            ))
     return dataclasses.replace(
         report,
-        documents=tuple(d for d in report.documents if d.id in keep),
+        documents=documents,
         claims=tuple(c for c in report.claims if c.doc in keep),
         entities=tuple(entities),
+        stories=tuple(stories),
         store=StoreCounts(new=len(new), known=known, stored=stored),
     )
 

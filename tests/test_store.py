@@ -421,7 +421,7 @@ def test_a_second_run_gets_the_locked_message(db_path: Path) -> None:
 def test_the_report_of_a_run_lists_the_batch_and_the_stored_articles_findings_name(
     db_path: Path,
 ) -> None:
-    from checker.model import Entity, StoreCounts
+    from checker.model import Entity, StoreCounts, Story
     from checker.report import html, json_report, markdown
 
     run(db_path, [A, B])
@@ -433,13 +433,20 @@ def test_the_report_of_a_run_lists_the_batch_and_the_stored_articles_findings_na
             Entity("e1", "troops", "NORP", ("troops",), ("a", "b", "c")),
             Entity("e2", "border", "LOC", ("border",), ("b",)),
         )
-        full = dataclasses.replace(analysis.report, entities=entities)
+        stories = (
+            # as if b, which the report leaves out, were the earliest
+            Story("s1", "Troops", ("a", "b", "c"), dt.date(2024, 1, 1), dt.date(2024, 11, 27)),
+        )
+        full = dataclasses.replace(analysis.report, entities=entities, stories=stories)
         db.add(dataclasses.replace(analysis, report=full), new=new)
         report = store.batch_report(full, new, known=1, stored=db.count())
     assert [d.id for d in new] == ["c"]
     assert [d.id for d in report.documents] == ["a", "c"]  # b is stored, named by no finding
     assert {c.doc for c in report.claims} == {"a", "c"}
     assert [(e.id, e.docs) for e in report.entities] == [("e1", ("a", "c"))]
+    assert report.stories == (
+        Story("s1", "Troops", ("a", "c"), dt.date(2024, 10, 22), dt.date(2024, 11, 27)),
+    )
     assert report.findings == full.findings
     assert report.store == StoreCounts(new=1, known=1, stored=3)
     data = json_report.report_dict(report)
