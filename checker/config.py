@@ -32,7 +32,7 @@ class Config:
     top_k: int = 8
     min_similarity: float = 0.6  # cosine for a candidate pair backed by one specific slot
     match_threshold: float = 0.55  # blend of cosine and slot overlap that confirms a pair
-    event_similarity: float = 0.75  # document centroid cosine that alone makes one event
+    event_similarity: float = 0.12  # mean word-and-date score at which articles are one story
     update_days: int = 7  # publication gap after which a differing later report is an update
     unrelated_similarity: float = 0.45  # compare: below this with no shared slot → unrelated
     # ingest

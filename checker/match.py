@@ -2,12 +2,10 @@
 
 Three steps, each cheap enough to stay about linear in the number of claims:
 
-1. **Event clusters** of documents: two articles are about one event when
-   they share distinctive names (people, sub-country places, organisations)
-   and their centroids are close enough, and do not name clashing places or
-   lie far apart in time. Claims are only matched within an event, and only
-   between documents of the same event, so a day's feed with two shootings
-   never pairs "2 killed" with "2 killed".
+1. **Stories** (``checker.events``): articles that report the same event,
+   by the words specific to it and the publication gap, grouped by average
+   linkage. Claims are only matched between documents of one story, so a
+   day's feed with two shootings never pairs "2 killed" with "2 killed".
 2. **Top-k cosine candidates** per claim (blocked matrix product, bounded
    memory, ``np.argpartition``), never between claims of one source (one
    article, or an article and its wire copies).
@@ -20,7 +18,6 @@ Functions return indices and scores, sorted, ties broken by index.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import re
@@ -29,6 +26,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checker.config import Config
+from checker.events import Events as Events
+from checker.events import event_clusters as event_clusters  # judge calls it here
 from checker.model import Claim, Document, Mention, Place, Quantity
 from checker.unionfind import UnionFind
 
@@ -519,12 +518,6 @@ def different_actors(a: Claim, b: Claim) -> tuple[Actor, Actor] | None:
     return xa, xb
 
 
-def _date_gap(a: dt.date | None, b: dt.date | None) -> int | None:
-    if a is None or b is None:
-        return None
-    return abs((a - b).days)
-
-
 # ---------------------------------------------------------------- top-k search
 
 
@@ -579,170 +572,6 @@ def nearest(
     out = [(i, j, s) for (i, j), s in best.items()]
     out.sort(key=lambda t: (-t[2], t[0], t[1]))
     return out
-
-
-# ------------------------------------------------------------- event clusters
-
-
-@dataclass(frozen=True)
-class Events:
-    """Document-level event structure of a batch.
-
-    ``cluster[d]`` is the event index of document ``d`` (components, in order
-    of first document); ``allowed[d, e]`` says whether claims of ``d`` and ``e``
-    may be compared (same event, different source); ``source[d]`` is the index
-    of the original a wire copy belongs to.
-    """
-
-    cluster: tuple[int, ...]
-    allowed: np.ndarray
-    source: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class _DocFeatures:
-    persons: frozenset[str]
-    places: frozenset[str]  # sub-country place names
-    place_objs: tuple[Place, ...]
-    orgs: frozenset[str]
-    published: dt.date | None
-
-
-_PERSON = frozenset({"PERSON"})
-_ORG = frozenset({"ORG", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
-
-
-def _features(claims: Sequence[Claim], published: dt.date | None) -> _DocFeatures:
-    persons: set[str] = set()
-    orgs: set[str] = set()
-    places: dict[str, Place] = {}
-    for c in claims:
-        for m in c.mentions:
-            key = m.entity or m.text.lower()
-            if m.type in _PERSON:
-                persons.add(key)
-            elif m.type in _ORG:
-                orgs.add(key)
-        for p in c.places:
-            if p.kind != "country":
-                places.setdefault(p.name.lower(), p)
-    return _DocFeatures(
-        frozenset(persons), frozenset(places), tuple(places.values()), frozenset(orgs), published
-    )
-
-
-def _place_clash(a: _DocFeatures, b: _DocFeatures) -> bool:
-    """Both name sub-country places, and none of one is compatible with any of the other."""
-    if not a.place_objs or not b.place_objs:
-        return False
-    return not any(places_compatible(p, q) for p in a.place_objs for q in b.place_objs)
-
-
-def event_clusters(
-    documents: Sequence[Document],
-    claims: Sequence[Claim],
-    vectors: np.ndarray,
-    config: Config,
-) -> Events:
-    """Group documents into events (see the module docstring)."""
-    import numpy as np
-
-    nd = len(documents)
-    index = {d.id: i for i, d in enumerate(documents)}
-    source = list(range(nd))
-    for i in range(nd):
-        seen = {i}
-        j = i
-        while (orig := documents[j].copy_of) is not None and orig in index:
-            j = index[orig]
-            if j in seen:
-                break
-            seen.add(j)
-        source[i] = j
-
-    per_doc: list[list[int]] = [[] for _ in range(nd)]
-    for ci, c in enumerate(claims):
-        if c.doc in index:
-            per_doc[index[c.doc]].append(ci)
-    dim = int(vectors.shape[1]) if vectors.ndim == 2 else 0
-    centroids = np.zeros((nd, dim), dtype=np.float32)
-    for di, rows in enumerate(per_doc):
-        if rows and dim:
-            mean = vectors[rows].mean(axis=0)
-            norm = float(np.linalg.norm(mean))
-            if norm > 0:
-                centroids[di] = mean / norm
-    feats = [
-        _features([claims[i] for i in rows], documents[di].published)
-        for di, rows in enumerate(per_doc)
-    ]
-    # Names most documents of a large batch share (a city, "police") say
-    # nothing about which event an article is about.
-    df: dict[str, int] = {}
-    for f in feats:
-        for key in f.persons | f.places | f.orgs:
-            df[key] = df.get(key, 0) + 1
-    common = (
-        {k for k, v in df.items() if v > max(3, 0.25 * nd)} if nd >= 8 else set()
-    )
-
-    cos = centroids @ centroids.T if dim else np.zeros((nd, nd), dtype=np.float32)
-    src = np.asarray(source)
-    if len(set(source)) <= 2:
-        # Two sources put side by side (an article and its summary, two
-        # reports a user chose) are compared as one event; claim-level slot
-        # agreement still decides what pairs up.
-        return Events(tuple(0 for _ in range(nd)), src[:, None] != src[None, :], tuple(source))
-    same = np.eye(nd, dtype=bool)
-    # Only pairs that share a name or have close centroids can be one event:
-    # an inverted index keeps this far from all pairs of a large batch.
-    postings: dict[str, list[int]] = {}
-    for di, f in enumerate(feats):
-        for key in (f.persons | f.places | f.orgs) - common:
-            postings.setdefault(key, []).append(di)
-    todo: set[tuple[int, int]] = set()
-    for docs in postings.values():
-        todo.update((a, b) for ai, a in enumerate(docs) for b in docs[ai + 1 :])
-    close = np.argwhere(np.triu(cos >= config.event_similarity, 1))
-    todo.update((int(a), int(b)) for a, b in close)
-    todo.update((min(di, si), max(di, si)) for di, si in enumerate(source) if di != si)
-    for a, b in sorted(todo):
-        ok = source[a] == source[b] or _same_event(
-            feats[a], feats[b], float(cos[a, b]), common, config
-        )
-        same[a, b] = same[b, a] = ok
-    # Components for blocking; ``allowed`` stays pairwise so one loose link
-    # does not chain two events together.
-    uf = UnionFind(nd)
-    for a, b in zip(*np.nonzero(same), strict=True):
-        uf.union(int(a), int(b))
-    roots: dict[int, int] = {}
-    cluster = tuple(roots.setdefault(uf.find(di), len(roots)) for di in range(nd))
-    allowed = same & (src[:, None] != src[None, :])
-    return Events(cluster, allowed, tuple(source))
-
-
-def _same_event(
-    a: _DocFeatures, b: _DocFeatures, cos: float, common: set[str], config: Config
-) -> bool:
-    """People named in both weigh most, then sub-country places; institutions
-    (a hospital, a police department) serve many events and weigh least."""
-    persons = (a.persons & b.persons) - common
-    places = (a.places & b.places) - common
-    orgs = (a.orgs & b.orgs) - common
-    gap = _date_gap(a.published, b.published)
-    if gap is not None and gap > 180:
-        return False
-    if _place_clash(a, b) and not persons:
-        return False
-    if gap is not None and gap > config.update_days and not persons:
-        return cos >= config.event_similarity + 0.15
-    evidence = 2.0 * len(persons) + 1.0 * len(places) + 0.5 * len(orgs)
-    if evidence >= 2:
-        return cos >= config.event_similarity - 0.3
-    if evidence >= 1:
-        return cos >= config.event_similarity - 0.15
-    return cos >= config.event_similarity
 
 
 # -------------------------------------------------------------- claim matching
