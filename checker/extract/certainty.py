@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from checker.extract.spans import doc_text
+from checker.extract.sources import source_phrase
 from checker.model import Certainty
 
 if TYPE_CHECKING:
@@ -128,13 +128,6 @@ def _according_to(tok: Token) -> Token | None:
 
 def _stronger(a: Certainty, b: Certainty) -> Certainty:
     return a if _RANK[a] >= _RANK[b] else b
-
-
-def _phrase(tok: Token) -> tuple[str, tuple[int, int]]:
-    words = [t for t in tok.subtree if t.dep_ not in ("punct",) or t.i < tok.i]
-    lo, hi = words[0], words[-1]
-    start, end = lo.idx, hi.idx + len(hi.text)
-    return doc_text(tok.doc)[start:end], (start, end)
 
 
 def _local_cue(v: Token) -> Certainty | None:
@@ -265,7 +258,7 @@ def analyse(root: Token) -> Attribution:
         certainty = _stronger(certainty, local_final)
     if source is None:
         source = _according_to(root)
-    src_text, src_span = _phrase(source) if source is not None else (None, None)
+    src_text, src_span = source_phrase(source) if source is not None else (None, None)
     predicate = "be" if v.lower_ in ("'s", "’s") and v.pos_ == "AUX" else v.lemma_.lower()
     return Attribution(
         predicate=predicate or None,

@@ -25,7 +25,7 @@ from checker.extract.certainty import (
     headline_denial,
     source_kind,
 )
-from checker.extract.entities import find_mentions, names_north_korea
+from checker.extract.entities import find_mentions, short_forms
 from checker.extract.places import find_places
 from checker.extract.quantities import find_quantities
 from checker.extract.spans import doc_text
@@ -196,7 +196,7 @@ def _embedded(root: Token, s: int, e: int) -> list[Token]:
 def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
     """Doc-local claims of one parsed document, in text order."""
     document = parsed.document
-    north = names_north_korea(document)
+    short = short_forms(document)
     surnames = _person_words(parsed)
     full = document.text
     out: list[Claim] = []
@@ -214,7 +214,7 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
         quantities = find_quantities(span, off)
         times = find_times(span, off, document.published)
         places = find_places(span, off)
-        mentions = find_mentions(span, off, north, surnames)
+        mentions = find_mentions(span, off, short, surnames)
         pieces: list[tuple[int, int, Token, str | None]] = []
         for s, e, root in _clauses(span):
             cs, ce = _trim(full, doc[s].idx + off, doc[e].idx + len(doc[e].text) + off)

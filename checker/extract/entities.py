@@ -4,8 +4,11 @@ Mentions come from spaCy's named entities (people, organisations,
 countries, nationalities, places), trimmed of ``the`` and possessive ``'s``.
 Capitals acting as subjects or objects (``Pyongyang denied``) are GPE
 mentions that canonicalise to their country; capitals that locate
-(``in Seoul``) are LOC mentions of the city. ``the North`` is an alias of
-North Korea inside a document that names North Korea.
+(``in Seoul``) are LOC mentions of the city. A short form (``the North``,
+``the Republic``) is a country only in a document that names exactly one
+country it can be short for (``North Korea``); a short organisation name
+(``the Committee``, ``the Times``) is the one longer name of the same
+document that ends with it.
 
 Canonicalisation (batch level):
 
@@ -15,18 +18,29 @@ Canonicalisation (batch level):
   romanisation-folded spellings are close (rapidfuzz); a lone surname or a
   title-less short form links to the one full name in the same document
   that shares it, and stays its own entity when that is ambiguous;
-* organisations: exact match after folding case, articles and punctuation.
+* organisations: exact match after folding case, articles and punctuation;
+  a name that ends the one longer organisation name of its document is that
+  organisation (the head word names it; a prefix, like ``House`` of ``House
+  Intelligence Committee``, is usually its parent and stays apart).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from checker.extract.places import capital_country, country_name, country_of, fold, is_actor
+from checker.extract.places import (
+    capital_country,
+    country_name,
+    country_of,
+    country_short_forms,
+    fold,
+    is_actor,
+    us_state_after,
+)
 from checker.extract.spans import doc_text
 from checker.model import Claim, Document, Entity, Mention
 from checker.unionfind import UnionFind
@@ -42,7 +56,8 @@ _TITLES = frozenset(
     "sgt. capt. officer det. detective sheriff mayor judge king queen prince princess".split()
 )
 _LONE_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
-_NORTH = re.compile(r"\bnorth korea", re.IGNORECASE)
+#: Words that are a place only as the short form of a name ("the North").
+_DIRECTIONS = frozenset({"north", "south", "east", "west"})
 # Romanisation variants folded together (Korean eo/u, doubled letters, ...).
 _ROMAN = ((re.compile(r"eo"), "u"), (re.compile(r"oo"), "u"), (re.compile(r"ee"), "i"),
           (re.compile(r"(.)\1+"), r"\1"), (re.compile(r"y$"), "i"),
@@ -58,10 +73,13 @@ _TITLE_HEADS = frozenset(
 def find_mentions(
     span: SpacySpan,
     offset: int,
-    doc_names_north_korea: bool,
+    short_forms: Mapping[str, str],
     person_words: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Entity mentions in one sentence; offsets are ``idx + offset``.
+
+    ``short_forms``: words the document may use for a country it names in
+    full (``north`` → ``KP``), from :func:`short_forms`.
 
     ``person_words``: names of people the document names in full, so a lone
     ``Umerov`` that spaCy missed is still a mention.
@@ -105,10 +123,12 @@ def find_mentions(
         if end <= start or not text[start].isupper():
             continue  # "n't", lower-case noise
         name = text[start:end]
-        if label in ("GPE", "LOC") and name.lower() == "north":
-            if not doc_names_north_korea:
-                continue
+        if label in ("GPE", "LOC") and _state_of_a_city(span, start, end):
+            continue  # "Ga." of "Athens, Ga.": part of the city's address, not Georgia
+        if label in ("GPE", "LOC") and name.lower() in short_forms:
             label = "GPE"
+        elif label in ("GPE", "LOC") and name.lower() in _DIRECTIONS:
+            continue  # "the North" of a document that names no such country
         elif label in ("GPE", "LOC", "FAC") and capital_country(name) is not None:
             label = "GPE" if is_actor(ent.root) else "LOC"
         out.append(Mention(start + offset, end + offset, name, label))
@@ -116,8 +136,27 @@ def find_mentions(
     return out
 
 
-def names_north_korea(doc: Document) -> bool:
-    return _NORTH.search(doc.text) is not None
+def _state_of_a_city(span: SpacySpan, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is the US state right after a place name."""
+    text = doc_text(span.doc)
+    before = text[:start].rstrip()
+    if not before.endswith(","):
+        return False
+    comma = len(before) - 1
+    state = us_state_after(text, comma)
+    if state is None or state[0] != start or state[1] < end - 1:
+        return False
+    return any(
+        e.end_char == comma and e.label_ in ("GPE", "LOC", "FAC") for e in span.doc.ents
+    )
+
+
+def short_forms(doc: Document) -> dict[str, str]:
+    """Short forms the document may use, lower case → alpha-2: each word of
+    a country's name that the document writes in full (``North Korea``),
+    when no other country it names shares the word and the word is no
+    country itself."""
+    return country_short_forms(doc.text)
 
 
 # ------------------------------------------------------------------ keys
@@ -182,9 +221,9 @@ def canonicalise(
     claims: Sequence[Claim], documents: Sequence[Document]
 ) -> tuple[tuple[Claim, ...], tuple[Entity, ...]]:
     """Fill ``Mention.entity`` across the batch; entities sorted by id."""
-    north = {d.id: names_north_korea(d) for d in documents}
+    short = {d.id: short_forms(d) for d in documents}
     mentions = [(c.doc, m) for c in claims for m in c.mentions]
-    ids, names = _assign(mentions, north)
+    ids, names = _assign(mentions, short)
     variants: dict[str, Counter[str]] = defaultdict(Counter)
     docs: dict[str, set[str]] = defaultdict(set)
     for (doc, m), eid in zip(mentions, ids, strict=True):
@@ -213,7 +252,7 @@ def _canonical(counts: Counter[str]) -> str:
 
 
 def _assign(
-    mentions: list[tuple[str, Mention]], north: dict[str, bool]
+    mentions: list[tuple[str, Mention]], short: Mapping[str, Mapping[str, str]]
 ) -> tuple[list[str], dict[str, str]]:
     """Entity id per mention, and canonical names fixed by the gazetteer."""
     out: list[str | None] = [None] * len(mentions)
@@ -228,11 +267,11 @@ def _assign(
     person_idx: list[int] = []
     for i, (doc, m) in enumerate(mentions):
         text = m.text
-        is_north = text.lower() in ("north", "the north") and north.get(doc, False)
-        if m.type in ("GPE", "NORP", "LOC") and is_north:
-            out[i] = _country_id("KP", names)
-            continue
         code = country_of(text) if m.type in ("GPE", "NORP", "LOC", "PERSON", "ORG") else None
+        short_of = short.get(doc, {}).get(re.sub(r"^the ", "", text.lower()))
+        if m.type in ("GPE", "NORP", "LOC") and code is None and short_of is not None:
+            out[i] = _country_id(short_of, names)
+            continue
         if code is None and m.type in ("GPE", "PERSON"):
             code = capital_country(text)
         toks = name_tokens(text)
@@ -254,7 +293,25 @@ def _assign(
         key = re.sub(r"^the ", "", key)
         out[i] = f"{m.type.lower()}:{slug(key)}"
     _assign_people(mentions, person_idx, out, names)
+    _org_short_forms(mentions, out)
     return [x or "" for x in out], names
+
+
+def _org_short_forms(mentions: list[tuple[str, Mention]], out: list[str | None]) -> None:
+    """An organisation name that ends exactly one longer organisation name of
+    its document (``Judiciary Committee`` of ``Senate Judiciary Committee``)
+    takes that organisation's id."""
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for (doc, m), eid in zip(mentions, out, strict=True):
+        if m.type == "ORG" and eid and eid.startswith("org:"):
+            by_doc[doc].add(eid)
+    for i, ((doc, m), eid) in enumerate(zip(mentions, out, strict=True)):
+        if m.type != "ORG" or not eid or not eid.startswith("org:"):
+            continue
+        tail = eid[len("org:") :]
+        longer = {e for e in by_doc[doc] if e != eid and e.endswith("-" + tail)}
+        if len(longer) == 1:
+            out[i] = longer.pop()
 
 
 def _country_id(code: str, names: dict[str, str]) -> str:

