@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from checker.config import Config
 from checker.events import Events as Events
-from checker.events import event_clusters as event_clusters  # judge calls it here
+from checker.events import event_clusters as event_clusters  # pipeline and judge call it here
 from checker.model import Claim, Document, Mention, Place, Quantity
 from checker.unionfind import UnionFind
 
