@@ -3,11 +3,15 @@
 Two articles are one story when they tell the same event: they share the
 words specific to it (its participants, places and topic) and were published
 close together. Words are weighted by how rare they are in the batch (TF-IDF
-with ``log(n / df)``), so a president, a party or Congress, named in most
-political stories of a batch, add almost nothing, while the name of a bill or
+with ``log((n + IDF_PRIOR) / df)``: as if the batch held ``IDF_PRIOR`` more
+articles about other things, so that in a small batch of one story its shared
+words still count), so a president, a party or Congress, named in most
+political stories of a large batch, add little, while the name of a bill or
 of the town where a shooting happened adds much. A word of the title or the
-lead weighs three times a body word: they say what the article is about. A publication gap beyond
-``Config.update_days`` lowers the score, a gap of a day or less raises it.
+lead weighs three times a body word: they say what the article is about. A
+publication gap beyond ``Config.update_days`` lowers the score, a gap of a
+day or less raises it; articles that put the event in different towns and
+name no one in common are kept apart.
 
 Articles are grouped by average linkage: two groups merge only while the mean
 score over *all* their pairs of articles reaches ``Config.event_similarity``,
@@ -15,8 +19,9 @@ so one article that shares a name with two stories cannot chain them together
 (single linkage, the usual union of pairs, would). Wire copies are one story
 with their original; a story never spans more than ``MAX_SPAN_DAYS``.
 
-Scores are sparse: only pairs that share words are scored, in blocks of rows,
-so memory stays well below ``n²`` on a large batch.
+Scores are sparse: only pairs that share more than stray words are kept,
+computed in blocks of rows, so memory stays well below ``n²`` on a large
+batch.
 """
 
 from __future__ import annotations
@@ -35,12 +40,16 @@ from checker.model import Claim, Document, Place
 if TYPE_CHECKING:
     import numpy as np
 
+#: Pairs whose word cosine is below this share only stray words: left out of
+#: the graph (scored 0), which keeps it sparse on a large batch.
+MIN_COSINE = 0.02
 #: A story never spans more than this many days between its first and last article.
 MAX_SPAN_DAYS = 180
 #: Words of the body, after the title, that count as the lead.
 LEAD_WORDS = 60
 #: Extra weight of each title-and-lead word (a body word counts 1).
 LEAD_WEIGHT = 2.0
+#: Articles about other things the IDF assumes besides the batch.
 IDF_PRIOR = 20
 #: How much a day-or-less gap adds, and how fast a long gap takes away.
 SAME_DAY_BONUS = 0.05
@@ -62,7 +71,7 @@ _STOP = frozenset(
     under until up very was we were what when where which while who whom why will with
     would you your yours yourself yourselves said says say told tells according mr mrs ms
     dr one two three four five six seven eight nine ten first second last new year years
-    day days week weeks month months time people would could may might must shall also
+    day days week weeks month months time people may might must shall
     like get got make made many much even well back still yet ago since around though
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
     morning afternoon evening night""".split()
@@ -138,7 +147,10 @@ def _local_places(
         di = index.get(c.doc)
         if di is not None:
             places[di].extend(p for p in c.places if p.kind != "country")
-            people[di].update(m.entity or m.text for m in c.mentions if m.type == "PERSON")
+            # surnames: "Hillary Clinton" and "Hillary Rodham Clinton" are one person here
+            people[di].update(
+                m.text.split()[-1].lower() for m in c.mentions if m.type == "PERSON" and m.text
+            )
     return places, people
 
 
@@ -189,7 +201,7 @@ def story_scores(
 ) -> dict[tuple[int, int], float]:
     """Scores ``(i, j) → s`` with ``i < j`` for document pairs that share words:
     cosine of IDF-weighted word counts (title and lead weighing three times) plus the
-    date term. Pairs that share no word are absent (score 0)."""
+    date term. Pairs below ``MIN_COSINE`` are absent (score 0)."""
     import numpy as np
     from scipy import sparse
 
@@ -228,7 +240,7 @@ def story_scores(
     out: dict[tuple[int, int], float] = {}
     for start in range(0, n, block):
         sims = np.round((x[start : start + block] @ xt).toarray(), 6)
-        for r, c in zip(*np.nonzero(sims > 0), strict=True):
+        for r, c in zip(*np.nonzero(sims >= MIN_COSINE), strict=True):
             i, j = start + int(r), int(c)
             if i < j:
                 out[(i, j)] = float(sims[r, c]) + _date_term(dates[i], dates[j], config)

@@ -56,12 +56,13 @@ FIRE = [
 ]
 
 
-def stories(documents: list[Document]) -> set[frozenset[str]]:
+def stories(documents: list[Document]) -> list[tuple[str, ...]]:
+    """Each story as the sorted story names (id prefixes) of its articles."""
     ev = events.event_clusters(documents, (), NO_VECTORS, CONFIG)
-    out: dict[int, set[str]] = {}
+    out: dict[int, list[str]] = {}
     for d, c in zip(documents, ev.cluster, strict=True):
-        out.setdefault(c, set()).add(d.id.split("-")[0])
-    return {frozenset(v) for v in out.values()}
+        out.setdefault(c, []).append(d.id.split("-")[0])
+    return sorted(tuple(sorted(v)) for v in out.values())
 
 
 def test_names_every_story_shares_do_not_join_stories() -> None:
@@ -76,8 +77,7 @@ def test_stories_do_not_depend_on_input_order() -> None:
     for seed in range(5):
         shuffled = batch[:]
         random.Random(seed).shuffle(shuffled)
-        assert stories(shuffled) == {frozenset({"farm"}), frozenset({"envoy"}),
-                                     frozenset({"fire"})}
+        assert stories(shuffled) == [("envoy", "envoy"), ("farm", "farm"), ("fire", "fire")]
 
 
 def test_one_loose_link_does_not_chain_two_stories() -> None:
@@ -105,9 +105,9 @@ def test_publication_gap_is_evidence(gap: int, sign: int) -> None:
 def test_far_apart_reports_of_one_topic_are_two_stories() -> None:
     later = [doc(d.id.replace("farm", "farm2"), d.title or "", d.text.split("\n\n", 1)[1],
                  published=DAY + dt.timedelta(days=250)) for d in FARM]
-    assert stories([*FARM, *later, *ENVOY]) == {
-        frozenset({"farm"}), frozenset({"farm2"}), frozenset({"envoy"})
-    }
+    assert stories([*FARM, *later, *ENVOY]) == [
+        ("envoy", "envoy"), ("farm", "farm"), ("farm2", "farm2")
+    ]
 
 
 def test_wire_copy_stays_with_its_original() -> None:
@@ -126,3 +126,20 @@ def test_scores_skip_pairs_with_no_shared_word_and_boilerplate() -> None:
     scores = events.story_scores([a, b, c], CONFIG)
     assert set(scores) == {(0, 2)}
     assert scores[(0, 2)] > 0.3
+
+
+def test_a_small_batch_of_one_story_is_one_story() -> None:
+    """Words every article of a small batch shares still count (IDF prior):
+    three reports that share only the story's own words are one story."""
+    batch = [
+        doc("farm-a", "Farm subsidy bill passes before harvest recess",
+            "Lawmakers passed the farm subsidy bill for grain growers before the harvest "
+            "recess. Kansas ranchers cheered."),
+        doc("farm-b", "Grain growers win farm subsidy bill",
+            "The farm subsidy bill for grain growers cleared before the harvest recess. "
+            "Elevator operators in Omaha welcomed it."),
+        doc("farm-c", "Harvest recess deadline met on farm subsidy bill",
+            "Grain growers got their farm subsidy bill ahead of the harvest recess. "
+            "Senators approved it unanimously."),
+    ]
+    assert stories(batch) == [("farm", "farm", "farm")]
