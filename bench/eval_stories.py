@@ -6,7 +6,8 @@ batch may compare are ``Events.allowed``. For each corpus this prints:
 * pairwise precision / recall / F1 of the clusters (document pairs put in
   one cluster vs pairs of one true story) and B-cubed precision / recall;
 * the precision and recall of the comparable document pairs (``allowed``);
-* the share of multi-document findings that join two true stories.
+* the share of multi-document findings that join two true stories;
+* how far apart in time articles of one true story were published.
 
 BASIL: the file prefix before ``_`` names the story; all 150 articles are
 checked as one batch. GVA: incidents are shuffled and checked in batches of
@@ -61,6 +62,12 @@ def score_batch(
         for b in range(a + 1, n):
             same_true = truth[a] == truth[b]
             same_pred = events.cluster[a] == events.cluster[b]
+            pa, pb = docs[a].published, docs[b].published
+            if same_true and pa is not None and pb is not None:
+                gap = abs((pa - pb).days)
+                tally.add("dated_true_pairs", 1)
+                tally.add("true_pairs_week_apart", gap > 7)
+                tally.add("true_pairs_180_days_apart", gap > 180)
             tally.add("true_pairs", same_true)
             tally.add("pred_pairs", same_pred)
             tally.add("both_pairs", same_true and same_pred)
@@ -123,6 +130,10 @@ def summary(name: str, t: Tally, seconds: float) -> dict[str, object]:
         "cross_story_share": ratio(t.get("cross"), t.get("multi")),
         "flagged_multi_doc_findings": int(t.get("multi_flag")),
         "flagged_cross_story_share": ratio(t.get("cross_flag"), t.get("multi_flag")),
+        "true_pairs_over_a_week_apart": ratio(
+            t.get("true_pairs_week_apart"), t.get("dated_true_pairs")),
+        "true_pairs_over_180_days_apart": ratio(
+            t.get("true_pairs_180_days_apart"), t.get("dated_true_pairs")),
         "seconds": round(seconds, 1),
     }
 
