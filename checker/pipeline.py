@@ -129,7 +129,7 @@ def analyse(
     all_docs = (*(prior.documents if prior else ()), *documents)
     doc_local = (*(prior.claims if prior else ()), *new_claims)
     claims, entities = extract.canonicalise(doc_local, all_docs)
-    t = timings.add("extract", t)
+    t = timings.add("canonicalise", t)
 
     with progress.stage("embed", total=len(new_claims)) as advance:
         new_vectors = engine.encode(
