@@ -166,6 +166,22 @@ def check(
     ] = None,
     cache_dir: CacheDir = None,
     model: Model = DEFAULT_MODEL,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="Where parsing and embedding run: local (this process) or dask "
+            "(a Dask cluster; needs pip install 'claimcheck[dask]').",
+        ),
+    ] = "local",
+    engine_address: Annotated[
+        str | None,
+        typer.Option(
+            "--engine-address",
+            help="Dask scheduler to join (tcp://HOST:8786); without it --engine dask "
+            "starts a local cluster, one worker per core, and stops it at the end.",
+        ),
+    ] = None,
     quiet: Quiet = False,
     allow_outside: AllowOutside = False,
     max_file_mb: MaxFileMb = MAX_FILE_MB,
@@ -187,6 +203,8 @@ def check(
         echo=typer.echo,
         note=_note,
         limits=_limits(allow_outside, max_file_mb, max_articles),
+        engine=engine,
+        engine_address=engine_address,
     )
     raise typer.Exit(code)
 

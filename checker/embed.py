@@ -149,6 +149,11 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
+def text_key(text: str) -> str:
+    """The embedding cache's key for a text (with the model name)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 class CachedEmbedder:
     """Wraps an embedder with a content-addressed SQLite cache.
 
@@ -175,7 +180,8 @@ class CachedEmbedder:
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path)
+            # Several processes may share one cache folder: wait for a writer.
+            db = sqlite3.connect(self.path, timeout=60.0)
             db.execute(
                 "CREATE TABLE IF NOT EXISTS vectors ("
                 " model TEXT NOT NULL, sha256 TEXT NOT NULL, dim INTEGER NOT NULL,"
@@ -185,10 +191,10 @@ class CachedEmbedder:
             self._db = db
         return self._db
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def lookup(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """Cached vectors for the given :func:`text_key` keys (misses left out)."""
         import numpy as np
 
-        keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
         db = self._conn()
         found: dict[str, np.ndarray] = {}
         unique_keys = list(dict.fromkeys(keys))
@@ -201,18 +207,31 @@ class CachedEmbedder:
             )
             for key, blob in rows:
                 found[key] = np.frombuffer(blob, dtype=np.float32)
-        missing = [k for k in unique_keys if k not in found]
+        return found
+
+    def save(self, keys: Sequence[str], vectors: np.ndarray) -> None:
+        """Store fresh vectors under their :func:`text_key` keys, one transaction."""
+        import numpy as np
+
+        with self._conn() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO vectors (model, sha256, dim, vector) VALUES (?, ?, ?, ?)",
+                [
+                    (self.name, k, int(v.shape[0]), v.astype(np.float32).tobytes())
+                    for k, v in zip(keys, vectors, strict=True)
+                ],
+            )
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        keys = [text_key(t) for t in texts]
+        found = self.lookup(keys)
+        missing = [k for k in dict.fromkeys(keys) if k not in found]
         if missing:
             first = {k: t for k, t in zip(keys, texts, strict=True)}
             fresh = self.inner.encode([first[k] for k in missing])
-            with db:  # one transaction per batch
-                db.executemany(
-                    "INSERT OR REPLACE INTO vectors (model, sha256, dim, vector) VALUES (?, ?, ?, ?)",
-                    [
-                        (self.name, k, int(v.shape[0]), v.astype(np.float32).tobytes())
-                        for k, v in zip(missing, fresh, strict=True)
-                    ],
-                )
+            self.save(missing, fresh)
             found.update(zip(missing, fresh.astype(np.float32), strict=True))
         if not texts:
             return np.zeros((0, self.dim or 0), dtype=np.float32)
@@ -244,6 +263,19 @@ def load_embedder(model: str, *, cache_dir: Path | str | None, batch_size: int =
 _BATCHES_PER_CHUNK = 8
 
 
+def chunks(texts: Sequence[str], *, batch_size: int = 64) -> list[list[int]]:
+    """Indices of ``texts`` in the groups handed to one embedder call each.
+
+    Longest first, as sentence-transformers orders a single call: each model
+    batch then holds texts of similar length, so little of it is padding.
+    Texts in document order would pad every batch to its longest claim. The
+    groups depend on the texts alone, so every engine makes the same model
+    calls and gets the same vectors."""
+    order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+    size = batch_size * _BATCHES_PER_CHUNK
+    return [order[i : i + size] for i in range(0, len(order), size)]
+
+
 def encode(
     embedder: Embedder,
     texts: Sequence[str],
@@ -260,14 +292,8 @@ def encode(
     if not texts:
         dim = getattr(embedder, "dim", None) or 0
         return np.zeros((0, dim), dtype=np.float32)
-    # Longest first, as sentence-transformers orders a single call: each model
-    # batch then holds texts of similar length, so little of it is padding.
-    # Texts in document order would pad every batch to its longest claim.
-    order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
-    chunk = batch_size * _BATCHES_PER_CHUNK
     out: np.ndarray | None = None
-    for i in range(0, len(order), chunk):
-        idx = order[i : i + chunk]
+    for idx in chunks(texts, batch_size=batch_size):
         vectors = np.asarray(embedder.encode([texts[j] for j in idx]), dtype=np.float32)
         if out is None:
             out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)

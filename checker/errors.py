@@ -28,3 +28,7 @@ class StoreError(ClaimcheckError):
 
 class BaselineError(ClaimcheckError):
     """A baseline file that cannot be read."""
+
+
+class EngineError(ClaimcheckError):
+    """The engine's cluster cannot be reached or started, or was lost mid-run."""

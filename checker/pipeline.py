@@ -22,6 +22,7 @@ from checker.progress import QUIET, Progress
 if TYPE_CHECKING:
     import numpy as np
 
+    from checker.engine import Engine
     from checker.ingest import Limits
 
 Echo = Callable[[str], None]
@@ -100,23 +101,27 @@ def analyse(
     prior: Prior | None = None,
     progress: Progress = QUIET,
     warnings: Sequence[str] = (),
+    engine: Engine | None = None,
 ) -> Analysis:
     """Run every stage after ingest. With ``prior`` (a claim store), new
     documents are compared with each other and with the prior ones, and only
-    findings that involve a new document are kept."""
+    findings that involve a new document are kept. ``engine`` runs parse +
+    extract and embed (default: this process); the rest runs here."""
     import numpy as np
 
     from checker import compare, embed, extract, stories
     from checker import match as matching
+    from checker.engine import LOCAL
 
+    engine = engine if engine is not None else LOCAL
     timings = Timings()
     # Our own bars cover embedding; the model loader's bar would only be noise
     # (and would ignore -q).
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     embedder = embed.load_embedder(config.model, cache_dir=config.cache_dir)
     # New articles mean new claims to embed: load the model while spaCy parses.
-    per_doc = extract_documents(
-        documents, config, progress=progress, timings=timings,
+    per_doc = engine.extract(
+        documents, config, progress=progress, timings=timings.seconds,
         on_parsing=getattr(embedder, "prefetch", None),
     )
     t = time.perf_counter()
@@ -124,12 +129,12 @@ def analyse(
     all_docs = (*(prior.documents if prior else ()), *documents)
     doc_local = (*(prior.claims if prior else ()), *new_claims)
     claims, entities = extract.canonicalise(doc_local, all_docs)
-    t = timings.add("extract", t)
+    t = timings.add("canonicalise", t)
 
     with progress.stage("embed", total=len(new_claims)) as advance:
-        new_vectors = embed.encode(
+        new_vectors = engine.encode(
             embedder, [c.text for c in new_claims], batch_size=config.batch_size,
-            on_batch=advance,
+            on_batch=advance, timings=timings.seconds,
         )
     vectors = new_vectors
     if prior is not None and len(prior.vectors):
@@ -153,7 +158,7 @@ def analyse(
         claims=tuple(claims),
         entities=tuple(entities),
         findings=stories.assign(findings, story_list),
-        config={"tool": __version__, **config.to_dict()},
+        config={"tool": __version__, **config.to_dict(), "engine": engine.name},
         warnings=tuple(warnings),
         stories=story_list,
     )
@@ -198,14 +203,23 @@ def run_check(
     echo: Echo,
     note: Echo,
     limits: Limits | None = None,
+    engine: str = "local",
+    engine_address: str | None = None,
 ) -> int:
     """``claimcheck check``: returns the exit code (0 ok, 1 new findings at fail_on).
 
     ``echo`` carries only requested output (GitHub annotations); warnings and
-    the summary go to ``note`` (stderr), so stdout stays machine-readable."""
+    the summary go to ``note`` (stderr), so stdout stays machine-readable.
+
+    With ``engine="dask"`` parse + extract and embed run on a Dask cluster
+    (joined at ``engine_address``, else started here and stopped at the end);
+    reports, caches and the claim store are written here, only after every
+    stage has succeeded."""
+    from checker import engine as engines
     from checker import gate, ingest
     from checker import report as reports
 
+    engines.check_choice(engine, engine_address)
     config = _config(model, cache_dir)
     accepted = gate.load_baseline(baseline) if baseline is not None else frozenset()
     batch = ingest.load(
@@ -213,7 +227,10 @@ def run_check(
     )
     for w in batch.warnings:
         note(f"claimcheck: warning: {w}")
-    with Progress(quiet=quiet) as progress:
+    with (
+        engines.open_engine(engine, engine_address) as running,
+        Progress(quiet=quiet) as progress,
+    ):
         if store is not None:
             from checker import store as claim_store
 
@@ -225,7 +242,8 @@ def run_check(
                     exclude=new, model=config.model, embed=_text_encoder(config)
                 )
                 analysis = analyse(
-                    new, config, prior=prior, progress=progress, warnings=batch.warnings
+                    new, config, prior=prior, progress=progress, warnings=batch.warnings,
+                    engine=running,
                 )
                 db.add(analysis, new=new)
                 # The report is about this batch: its articles, and the stored
@@ -236,7 +254,8 @@ def run_check(
                 )
         else:
             analysis = analyse(
-                batch.documents, config, progress=progress, warnings=batch.warnings
+                batch.documents, config, progress=progress, warnings=batch.warnings,
+                engine=running,
             )
             report = analysis.report
         failing = gate.failing(report.findings, fail_on=fail_on, accepted=accepted)

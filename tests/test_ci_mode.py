@@ -42,6 +42,7 @@ def fake_analyse(
     prior: pipeline.Prior | None = None,
     progress: Any = None,
     warnings: Sequence[str] = (),
+    engine: Any = None,
 ) -> pipeline.Analysis:
     """Claims are non-empty lines; two lines from different articles that start
     with the same word are about one fact: different numbers conflict, the same
