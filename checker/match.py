@@ -276,6 +276,19 @@ def _listed(c: Claim, located_: list[tuple[Place, frozenset[str]]]) -> list[Plac
     return out
 
 
+def _what_is_placed(shared: frozenset[str], a: Claim, b: Claim) -> bool:
+    """A shared anchor that names one event or thing ("combat"), not people
+    or a nationality: soldiers, or "American" anything, are in many places
+    at once, so "soldiers died in Afghanistan" and "troops in South Korea"
+    place nothing twice."""
+    demonyms = {w.lower() for c in (a, b) for m in c.mentions if m.type == "NORP"
+                for w in m.text.split()}
+    return any(
+        w not in demonyms and _HEAD_CLASS.get(singular(w)) not in ("troop", "person")
+        for w in shared
+    )
+
+
 def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
     """Two claims put the same thing (a shared anchor word) in places of
     different countries, neither containing the other."""
@@ -295,7 +308,7 @@ def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
     for p, anchor_p in sorted(la, key=specific):
         for q, anchor_q in sorted(lb, key=specific):
             cp, cq = place_country(p), place_country(q)
-            if cp and cq and cp != cq and anchor_p & anchor_q:
+            if cp and cq and cp != cq and _what_is_placed(anchor_p & anchor_q, a, b):
                 return p, q
     return None
 

@@ -163,3 +163,19 @@ def test_unable_to_find_evidence_is_no_evidence() -> None:
     b = claim("The inspectors have found no evidence of tampering", "d2", predicate="find",
               certainty="unconfirmed")
     assert judge_pair(a, b)[0] not in ("disputed", "conflict")
+
+
+def test_a_guessed_year_is_no_time_conflict() -> None:
+    import datetime as dt
+
+    from checker.model import TimeExpr
+
+    ta = "The minister was leaving in February"
+    tb = "The minister will leave at the end of February"
+    feb18 = TimeExpr(ta.index("February"), len(ta), "February", dt.date(2018, 2, 1),
+                     dt.date(2018, 2, 28), "month", "event")
+    feb19 = TimeExpr(tb.index("the end"), len(tb), "the end of February",
+                     dt.date(2019, 2, 19), dt.date(2019, 2, 28), "month", "event")
+    a = claim(ta, "d1", predicate="leave", times=(feb18,))
+    b = claim(tb, "d2", predicate="leave", times=(feb19,))
+    assert judge_pair(a, b)[0] not in ("update", "conflict", "scope")

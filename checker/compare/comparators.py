@@ -551,6 +551,27 @@ def _weekday(c: Claim) -> tuple[TimeExpr, str] | None:
     return None
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _only_the_guessed_year_differs(ta: TimeExpr, tb: TimeExpr) -> bool:
+    """Neither names a year and the two periods overlap once moved into one
+    year: the years were inferred from the tense ("was leaving in
+    February"), not reported, so they cannot contradict each other."""
+    if _YEAR.search(ta.text) or _YEAR.search(tb.text):
+        return False
+    if ta.low is None or ta.high is None or tb.low is None or tb.high is None:
+        return False
+    shift = ta.low.year - tb.low.year
+    if shift == 0:
+        return False
+    try:
+        lo, hi = tb.low.replace(year=tb.low.year + shift), tb.high.replace(year=tb.high.year + shift)
+    except ValueError:  # 29 February
+        return False
+    return ta.low <= hi and lo <= ta.high
+
+
 @comparator("time.v1")
 def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Event times that do not overlap: a conflict of time for day-precise
@@ -567,6 +588,8 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if not _disjoint_times(a, b):
         return None
     ta, tb = _event_times(a)[0], _event_times(b)[0]
+    if _only_the_guessed_year_differs(ta, tb):
+        return None
     shown = f"{ta.text}{_who(a, ctx.published_a, ctx.outlet_a)} vs {tb.text}{_who(b, ctx.published_b, ctx.outlet_b)}"
     if _later(ctx) is not None:
         return None  # reports weeks apart naturally speak of different days
