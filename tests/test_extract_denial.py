@@ -74,6 +74,9 @@ def test_a_speech_act_about_a_proposition_is_a_denial(
         # a request refused is no proposition denied
         ("The request was denied.", "deny"),
         ("The embassy denied his visa application.", "deny"),
+        ("The ministry denied them access.", "deny"),
+        # a person as object: the thing withheld was lost by the parser
+        ("Any attempt to deny the farmers their rights will fail.", "attempt"),
         # rejecting a proposal is not denying a proposition
         ("Parliament rejected the amendment.", "reject"),
         ("The mayor rejected the offer.", "reject"),
@@ -121,6 +124,9 @@ def test_a_report_called_false_is_a_denial(nlp: Language, sentence: str) -> None
         # discussing a report commits to nothing either way
         "The report could not be verified.",
         "The story has been widely shared online.",
+        # hedged or conditional
+        "The video could be a hoax.",
+        "It could help him even if the claim turns out not to be entirely true.",
     ],
 )
 def test_a_report_not_called_false_is_no_denial(nlp: Language, sentence: str) -> None:
@@ -129,3 +135,8 @@ def test_a_report_not_called_false_is_no_denial(nlp: Language, sentence: str) ->
 
 def test_a_negated_denial_is_negated_not_denied(nlp: Language) -> None:
     assert _attribution(nlp, "The company did not deny the report.")[0] == "negated"
+
+
+@pytest.mark.xfail(strict=True, reason="the parser reads 'the villagers' as the only object")
+def test_a_recipient_without_a_name_or_pronoun_is_missed(nlp: Language) -> None:
+    assert _attribution(nlp, "The army denied the villagers their land.")[0] == "asserted"

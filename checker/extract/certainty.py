@@ -63,6 +63,13 @@ FALSITY_WORDS = frozenset(
     "nonsense lie lies".split()
 )
 TRUTH_WORDS = frozenset("true real accurate genuine correct authentic".split())
+# Nouns that call whatever they are said of unreal, report or event alike
+# ("the theft was a rumour", "this is a scam"); adjectives such as "false"
+# or "fake" need a report as subject ("the alarm was false" refutes nothing).
+FALSITY_NOUNS = frozenset(
+    "hoax hoaxes myth fabrication rumor rumour scam prank lie lies fiction spoof "
+    "fake".split()
+)
 # "X is believed to", "reports suggest", "X is alleged to"
 EPISTEMIC = frozenset(
     "believe think suspect allege rumor rumour suggest seem appear estimate understand "
@@ -269,7 +276,12 @@ def is_denial(v: Token) -> bool:
         passive = any(c.dep_ == "nsubjpass" for c in v.children)
         if passive and any(c.dep_ == "dobj" for c in v.children):
             return False  # he was denied bail
-        return not any(o.lemma_.lower() in GRANTABLE_NOUNS for o in objs)
+        # a person or group as object is a recipient ("deny the villagers
+        # their land", the second object lost by the parser), a thing granted
+        # is withheld ("denied the request")
+        return not any(
+            o.lemma_.lower() in GRANTABLE_NOUNS or _recipient(o) for o in objs
+        )
     if _calls_false(v):
         return True
     for o in objs:
@@ -281,6 +293,13 @@ def is_denial(v: Token) -> bool:
     return False
 
 
+_RECIPIENT_PRONOUNS = frozenset("me you him her us them".split())
+
+
+def _recipient(o: Token) -> bool:
+    return o.lower_ in _RECIPIENT_PRONOUNS or o.ent_type_ in ("PERSON", "NORP")
+
+
 def calls_report_false(v: Token) -> bool:
     """A clause that calls a report false: its subject is a report noun (or
     ``it``/``this``) and what it is said to be is a falsity word (``the story
@@ -289,26 +308,61 @@ def calls_report_false(v: Token) -> bool:
     subj = _subject(v)
     if subj is None:
         return False
+    if any(
+        (c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"))
+        or (c.dep_ == "aux" and c.lower_ in MODALS_POSSIBLE)
+        for c in v.children
+    ):
+        return False  # "even if the claim turns out untrue", "it could be a hoax"
     noun = subj.lemma_.lower()
-    if noun not in REPORT_NOUNS and subj.lower_ not in ("it", "this", "that"):
-        return False
     chain = [v]
     for c in v.children:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             chain.append(c)  # "turned out to be fake", "proved to be false"
     negated = any(_negated(x) for x in chain)
+    report = noun in REPORT_NOUNS or subj.lower_ in ("it", "this", "that")
+    for c in _predicatives(chain):
+        words = {c.lemma_.lower(), c.lower_} | {
+            m.lower_ for m in c.children if m.dep_ in ("amod", "compound")
+        }
+        if negated:
+            if report and c.lemma_.lower() in TRUTH_WORDS:
+                return True
+            continue
+        if words & FALSITY_NOUNS and c.pos_ == "NOUN":
+            return True
+        if report and words & FALSITY_WORDS:
+            return True
+    return False
+
+
+def _predicatives(chain: list[Token]) -> list[Token]:
+    """What the verbs of ``chain`` say their subject is: attributes and
+    adjectival complements, their conjuncts (``creative but untrue``) and
+    the noun of ``nothing more than a hoax`` / ``nothing but lies``."""
+    out: list[Token] = []
     for x in chain:
         for c in x.children:
             if c.dep_ not in ("attr", "acomp"):
                 continue
-            words = {c.lemma_.lower(), c.lower_} | {
-                m.lower_ for m in c.children if m.dep_ in ("amod", "compound")
-            }
-            if words & FALSITY_WORDS and not negated:
-                return True
-            if c.lemma_.lower() in TRUTH_WORDS and negated:
-                return True
-    return False
+            out.append(c)
+            out.extend(d for d in c.children if d.dep_ == "conj")
+            if c.lower_ == "nothing":
+                for d in c.subtree:
+                    if d.dep_ == "pobj" and d.head.lower_ in ("than", "but"):
+                        out.append(d)
+    return out
+
+
+def _false_source(subj: Token | None) -> bool:
+    """A source that is itself called false: ``a hoax report claimed``,
+    ``a fake news site reported``."""
+    if subj is None:
+        return False
+    return any(
+        m.dep_ in ("amod", "compound") and m.lower_ in FALSITY_WORDS | FALSITY_NOUNS
+        for m in subj.children
+    )
 
 
 def analyse(root: Token) -> Attribution:
@@ -328,6 +382,8 @@ def analyse(root: Token) -> Attribution:
                 source = subj or source
             if neg:
                 certainty = _stronger(certainty, "negated")
+            if _false_source(subj):
+                certainty = _stronger(certainty, "denied")
             v = comp
             continue
         if lemma in CONFIRMING:

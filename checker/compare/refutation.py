@@ -1,0 +1,166 @@
+"""Refutation at article level (``refutation.v1``).
+
+An article may refute another one's claim without restating it: "The story
+is a hoax", "The company denied the report", "Police dismissed the video as
+fake". Such a sentence refers back to a report or claim, so the claim-level
+matcher, which pairs sentences that say the same thing, does not pair it
+with the claim it refutes. This stage does.
+
+A *refuter* is a claim the extractor found denied (a speech act of denial
+about a proposition, or a report called false; see
+``checker.extract.certainty``). What it refutes is either stated in it
+("denied that troops had crossed the border") or, when it only names a
+report ("denied the report", "the story is a hoax"), described in the
+sentences just before it. Either way the refuted content is matched by
+meaning (cosine of sentence vectors) to the claims another article of the
+same story asserts; the best match, above a threshold, gives a ``disputed``
+finding: one asserts, the other denies.
+
+Hedged or attributed talk ("reportedly", "X says", "could not be verified")
+is no refutation: such claims are not ``denied`` and never fire this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.compare.registry import quote
+from checker.extract.certainty import REPORT_NOUNS
+from checker.model import Claim, Comparison, Document
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from checker.match import Events
+
+NAME = "refutation.v1"
+
+@dataclass(frozen=True, slots=True)
+class Refutation:
+    """A refuter ``denier`` (claim index) disputing claim ``target`` of
+    another document, and the comparison that says so."""
+
+    target: int
+    denier: int
+    comparison: Comparison
+
+
+#: A claim that itself calls the story false ("passing around this hoax
+#: video") tells of the hoax; it asserts nothing a refuter could dispute.
+_CALLED_FALSE = re.compile(
+    r"\b(?:hoax\w*|fake\w*|false\w*|bogus|satir\w*|debunk\w*|untrue|fabricat\w*)\b",
+    re.IGNORECASE,
+)
+
+
+#: A refuter refers back to a report when it names one ("denied the report",
+#: "the video is fake") or calls "it"/"this"/"that" false; only then are
+#: the sentences before it what it refutes. A denied event ("denied the
+#: deployment") carries its own content.
+_NAMES_REPORT = re.compile(
+    r"\b(?:" + "|".join(sorted(REPORT_NOUNS)) + r")(?:s|es)?\b"
+    r"|\b(?:it|this|that)(?:\s+(?:is|was)\b|['\u2019]s\b)",
+    re.IGNORECASE,
+)
+
+#: A claim whose event is an accusation reports that it was made; denying
+#: the accusation disputes nothing that claim asserts.
+_ACCUSING = frozenset({"accuse", "allege", "charge", "claim", "suspect", "blame"})
+
+
+def _asserts(c: Claim) -> bool:
+    """The claim commits to its fact: asserted or confirmed, not negated,
+    not an accusation, and does not itself call the story false."""
+    return (
+        c.certainty in ("asserted", "confirmed")
+        and not c.negated
+        and c.predicate not in _ACCUSING
+        and not _CALLED_FALSE.search(c.text)
+    )
+
+
+def refutations(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    events: Events,
+    *,
+    skip: frozenset[tuple[int, int]] = frozenset(),
+    own_threshold: float = 0.7,
+    context_threshold: float = 0.55,
+    context_window: int = 2,
+) -> list[Refutation]:
+    """Disputed pairs (asserting claim, refuting claim) across documents the
+    events allow to be compared; pairs in ``skip`` (already compared,
+    ``(min, max)`` claim indices) are left alone. At most one finding per
+    refuter and other document: its best-matching asserting claim."""
+
+    doc_index = {d.id: k for k, d in enumerate(documents)}
+    by_doc: dict[int, list[int]] = {}
+    for ci, c in enumerate(claims):
+        if c.doc in doc_index:
+            by_doc.setdefault(doc_index[c.doc], []).append(ci)
+    deniers = {d: [ci for ci in ids if claims[ci].certainty == "denied"]
+               for d, ids in by_doc.items()}
+    out: list[Refutation] = []
+    for dr, members in by_doc.items():
+        for pos, ri in enumerate(members):
+            r = claims[ri]
+            if r.certainty != "denied":
+                continue
+            # what a refuter that only names the report refers back to: the
+            # sentences just before it, or the article's lead
+            contexts = [
+                v for ids in (members[max(0, pos - context_window) : pos],
+                              members[: min(pos, context_window)])
+                if ids and (v := _centroid(vectors, ids)) is not None
+            ] if _NAMES_REPORT.search(r.text) else []
+            for da, targets in by_doc.items():
+                if da == dr or not events.allowed[da, dr]:
+                    continue
+                best: tuple[float, int, str] | None = None
+                for ai in targets:
+                    a = claims[ai]
+                    if not _asserts(a) or (min(ai, ri), max(ai, ri)) in skip:
+                        continue
+                    if any(
+                        float(vectors[x] @ vectors[y]) >= own_threshold
+                        for x in deniers[da] for y in (ai, ri)
+                    ):
+                        continue  # the asserting article refutes it too: it tells the hoax
+                    own = float(vectors[ri] @ vectors[ai])
+                    score, how = own, "says"
+                    if own < own_threshold:
+                        score = max((float(v @ vectors[ai]) for v in contexts), default=-1.0)
+                        how = "refers back to"
+                        if score < context_threshold:
+                            continue
+                    if best is None or (score, -ai) > (best[0], -best[1]):
+                        best = (score, ai, how)
+                if best is None:
+                    continue
+                score, ai, how = best
+                a = claims[ai]
+                why = (
+                    f"{quote(r)} ({_doc_name(documents, dr)}) denies what {quote(a)} "
+                    f"({_doc_name(documents, da)}) asserts: it {how} the same report"
+                )
+                out.append(Refutation(ai, ri, Comparison("disputed", None, round(score, 4),
+                                                         why, NAME)))
+    return out
+
+
+def _centroid(vectors: np.ndarray, ids: list[int]) -> np.ndarray | None:
+    import numpy as np
+
+    mean = vectors[ids].mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else None
+
+
+def _doc_name(documents: Sequence[Document], k: int) -> str:
+    d = documents[k]
+    return d.outlet or d.id
