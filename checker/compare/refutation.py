@@ -103,8 +103,18 @@ def refutations(
     for ci, c in enumerate(claims):
         if c.doc in doc_index:
             by_doc.setdefault(doc_index[c.doc], []).append(ci)
+    import numpy as np
+
     deniers = {d: [ci for ci in ids if claims[ci].certainty == "denied"]
                for d, ids in by_doc.items()}
+    asserting = {d: np.array([ci for ci in ids if _asserts(claims[ci])], dtype=np.int64)
+                 for d, ids in by_doc.items()}
+    # a claim the asserting article itself refutes: it only tells the hoax
+    told_false = {
+        d: (vectors[asserting[d]] @ vectors[deniers[d]].T).max(axis=1) >= own_threshold
+        if len(asserting[d]) and deniers[d] else np.zeros(len(asserting[d]), dtype=bool)
+        for d in by_doc
+    }
     out: list[Refutation] = []
     for dr, members in by_doc.items():
         for pos, ri in enumerate(members):
@@ -118,37 +128,36 @@ def refutations(
                               members[: min(pos, context_window)])
                 if ids and (v := _centroid(vectors, ids)) is not None
             ] if _NAMES_REPORT.search(r.text) else []
-            for da, targets in by_doc.items():
-                if da == dr or not events.allowed[da, dr]:
+            for da in by_doc:
+                targets = asserting[da]
+                if da == dr or not events.allowed[da, dr] or not len(targets):
                     continue
-                best: tuple[float, int, str] | None = None
-                for ai in targets:
-                    a = claims[ai]
-                    if not _asserts(a) or (min(ai, ri), max(ai, ri)) in skip:
-                        continue
-                    if any(
-                        float(vectors[x] @ vectors[y]) >= own_threshold
-                        for x in deniers[da] for y in (ai, ri)
-                    ):
-                        continue  # the asserting article refutes it too: it tells the hoax
-                    own = float(vectors[ri] @ vectors[ai])
-                    score, how = own, "says"
-                    if own < own_threshold:
-                        score = max((float(v @ vectors[ai]) for v in contexts), default=-1.0)
-                        how = "refers back to"
-                        if score < context_threshold:
-                            continue
-                    if best is None or (score, -ai) > (best[0], -best[1]):
-                        best = (score, ai, how)
-                if best is None:
+                if deniers[da] and float((vectors[deniers[da]] @ vectors[ri]).max()) >= (
+                    own_threshold
+                ):
+                    continue  # the other article refutes the same: they agree
+                own = vectors[targets] @ vectors[ri]
+                ctx = (np.max(np.stack([vectors[targets] @ v for v in contexts]), axis=0)
+                       if contexts else np.full(len(targets), -1.0))
+                says = own >= own_threshold
+                score = np.where(says, own, ctx)
+                ok = (says | (ctx >= context_threshold)) & ~told_false[da]
+                found = [
+                    (float(score[k]), -int(targets[k]), bool(says[k]))
+                    for k in np.nonzero(ok)[0]
+                    if (min(int(targets[k]), ri), max(int(targets[k]), ri)) not in skip
+                ]
+                if not found:
                     continue
-                score, ai, how = best
+                best, neg_ai, direct = max(found)
+                ai = -neg_ai
                 a = claims[ai]
+                how = "says" if direct else "refers back to"
                 why = (
                     f"{quote(r)} ({_doc_name(documents, dr)}) denies what {quote(a)} "
                     f"({_doc_name(documents, da)}) asserts: it {how} the same report"
                 )
-                out.append(Refutation(ai, ri, Comparison("disputed", None, round(score, 4),
+                out.append(Refutation(ai, ri, Comparison("disputed", None, round(best, 4),
                                                          why, NAME)))
     return out
 
