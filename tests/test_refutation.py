@@ -159,3 +159,13 @@ def test_a_claim_that_calls_the_story_false_itself_is_no_target() -> None:
     claims[0] = _claim("h", 0, "Readers share a hoax video of a bear in the library", "asserted",
                        "share")
     assert refutations(docs, claims, vectors, BOTH) == []
+
+
+def test_denied_accusations_are_matched_by_their_own_words_only() -> None:
+    # "denied these accusations" refers to what someone alleged, not to the
+    # story the article's lead tells
+    docs, claims, vectors = _batch()
+    claims[2] = _claim("b", 1, "The company has denied these accusations", "denied", "deny")
+    assert refutations(docs, claims, vectors, BOTH) == []
+    claims[2] = _claim("b", 1, "The company has denied the report", "denied", "deny")
+    assert len(refutations(docs, claims, vectors, BOTH)) == 1

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checker.compare.registry import quote
-from checker.extract.certainty import REPORT_NOUNS
 from checker.model import Claim, Comparison, Document
 
 if TYPE_CHECKING:
@@ -56,12 +55,18 @@ _CALLED_FALSE = re.compile(
 )
 
 
-#: A refuter refers back to a report when it names one ("denied the report",
-#: "the video is fake") or calls "it"/"this"/"that" false; only then are
-#: the sentences before it what it refutes. A denied event ("denied the
-#: deployment") carries its own content.
+#: A refuter refers back to the story when it names a report of it ("denied
+#: the report", "the video is fake") or calls "it"/"this"/"that" false; only
+#: then are the sentences before it and the article's lead what it refutes.
+#: A denied event ("denied the deployment") carries its own content, and
+#: denied accusations ("denied these accusations") refer to what someone
+#: in the story alleged, not to the story: both are matched by their own words.
+_STORY_NOUNS = (
+    "report claim rumor rumour story stories news article photo photograph picture image video "
+    "footage clip tape post tweet headline"
+).split()
 _NAMES_REPORT = re.compile(
-    r"\b(?:" + "|".join(sorted(REPORT_NOUNS)) + r")(?:s|es)?\b"
+    r"\b(?:" + "|".join(_STORY_NOUNS) + r")(?:s|es)?\b"
     r"|\b(?:it|this|that)(?:\s+(?:is|was)\b|['\u2019]s\b)",
     re.IGNORECASE,
 )
