@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from checker.compare import proposition
+from checker.compare.refutation import refutations
 from checker.compare.registry import SEVERITY, PairContext, compare_claims, quote
 from checker.config import Config
 from checker.model import Claim, Comparison, Document, Finding
@@ -141,6 +142,29 @@ def judge(
         c = compare_claims(a, b, ctx)
         if c.verdict != "unrelated":
             compared.append((m, c))
+
+    # Article level: a claim refuted by a sentence that only names the report
+    # ("the story is a hoax") was not paired above; refutation.v1 pairs it.
+    # The comparators still say whether the two are one fact at all (other
+    # actors, talk about the topic, other things counted: unrelated).
+    seen = frozenset((m.i, m.j) for m in pairs)
+    for r in refutations(documents, claims, vectors, events, skip=seen):
+        i, j = sorted((r.target, r.denier))
+        sim = float(vectors[i] @ vectors[j])
+        da, db = docs_by_id.get(claims[i].doc), docs_by_id.get(claims[j].doc)
+        ctx = PairContext(
+            published_a=da.published if da else None,
+            published_b=db.published if db else None,
+            similarity=sim, match=r.comparison.score, update_days=config.update_days,
+            outlet_a=da.outlet if da else None, outlet_b=db.outlet if db else None, idf=idf,
+        )
+        # aligned by what the refuter refers back to, not by its own words;
+        # the same quoted words in both are still agreement
+        said = compare_claims(claims[i], claims[j], ctx, aligned=True)
+        if said.verdict == "unrelated" or said.comparator == "quote.v1":
+            continue
+        compared.append((matching.Match(i, j, sim, r.comparison.score, via="refutation"),
+                         r.comparison))
 
     group_of = matching.groups(len(claims), _mutual_best(compared, claims), claims)
     matched = {x for m, _ in compared for x in (m.i, m.j)}

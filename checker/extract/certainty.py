@@ -25,7 +25,51 @@ REPORTING = frozenset(
     "indicate assert maintain".split()
 )
 CONFIRMING = frozenset({"confirm", "verify", "corroborate"})
-DENYING = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disavow", "dispute"})
+DENYING = frozenset(
+    {"deny", "dismiss", "reject", "rebuff", "refute", "rebut", "disavow", "dispute", "debunk"}
+)
+# Verbs that also mean turning down a proposal or a person ("rejected the
+# amendment", "dismiss the coach"): a denial only when what they reject is a
+# proposition (a that-clause, or a noun of PROPOSITION_NOUNS).
+PROPOSAL_VERBS = frozenset({"reject", "dismiss", "rebuff"})
+# Nouns whose referent is something said to be true: to deny, reject or
+# dismiss one is to deny what it says ("rejected the allegations").
+PROPOSITION_NOUNS = frozenset(
+    "report claim allegation accusation charge rumor rumour story suggestion assertion "
+    "speculation notion theory account statement characterization characterisation "
+    "contention insinuation assertion finding version narrative".split()
+)
+# Court acts: a judge who dismisses the case or the charges denies nothing.
+LEGAL_NOUNS = frozenset(
+    "case lawsuit suit complaint appeal indictment motion petition count charge".split()
+)
+# What "deny" withholds in its other sense, refusing to grant ("denied bail").
+GRANTABLE_NOUNS = frozenset(
+    "access entry bail permission request application visa asylum service parole care "
+    "benefit right license licence permit admission approval appeal membership passage "
+    "landing funding loan citizenship exemption waiver opportunity chance privilege".split()
+)
+# Nouns that stand for a report, so that calling one false refutes what it
+# says ("the story is a hoax", "the video was fake").
+REPORT_NOUNS = PROPOSITION_NOUNS - LEGAL_NOUNS | frozenset(
+    "news article photo photograph picture image video footage post tweet headline quote "
+    "reports rumors rumours".split()
+)
+# What a report is called when it is refuted; "true", "real", "accurate"
+# count only when negated ("the report is not true").
+FALSITY_WORDS = frozenset(
+    "hoax false fake untrue satire satirical fabricated fabrication baseless groundless "
+    "unfounded bogus myth prank doctored photoshopped misleading inaccurate incorrect "
+    "nonsense lie lies".split()
+)
+TRUTH_WORDS = frozenset("true real accurate genuine correct authentic".split())
+# Nouns that call whatever they are said of unreal, report or event alike
+# ("the theft was a rumour", "this is a scam"); adjectives such as "false"
+# or "fake" need a report as subject ("the alarm was false" refutes nothing).
+FALSITY_NOUNS = frozenset(
+    "hoax hoaxes myth fabrication rumor rumour scam prank lie lies fiction spoof "
+    "fake".split()
+)
 # "X is believed to", "reports suggest", "X is alleged to"
 EPISTEMIC = frozenset(
     "believe think suspect allege rumor rumour suggest seem appear estimate understand "
@@ -187,6 +231,133 @@ def _calls_false(v: Token) -> bool:
     )
 
 
+def _objects(v: Token) -> list[Token]:
+    """What ``v`` acts on: its direct objects, or its passive subject."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+    if passive:
+        objs += [c for c in v.children if c.dep_ == "nsubjpass"]
+    return objs
+
+
+def _has_that_clause(noun: Token) -> bool:
+    """``claims that the dam failed``: a noun with a clause saying what it holds."""
+    return any(
+        c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in noun.children
+    )
+
+
+def is_denial(v: Token) -> bool:
+    """Whether ``v`` is a speech act denying a proposition: ``denied that
+    P``, ``denied P-ing``, ``denied the report``, ``rejected claims that P``,
+    ``dismissed the report as false``. Not: ``denied her the prize``, ``was
+    denied bail`` (withholding something), ``rejected the amendment`` (a
+    proposal), ``dismiss the coach``, ``dismissed the lawsuit`` (a court act)."""
+    lemma = v.lemma_.lower()
+    if lemma not in DENYING:
+        return _calls_false(v)
+    if lemma in ("refute", "rebut", "disavow", "dispute", "debunk"):
+        return True
+    if any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") for c in v.children):
+        return True
+    objs = _objects(v)
+    if lemma == "deny":
+        if any(c.dep_ == "dative" for c in v.children):
+            return False  # denied her the prize
+        passive = any(c.dep_ == "nsubjpass" for c in v.children)
+        if passive and any(c.dep_ == "dobj" for c in v.children):
+            return False  # he was denied bail
+        # a person or group as object is a recipient ("deny the villagers
+        # their land", the second object lost by the parser), a thing granted
+        # is withheld ("denied the request")
+        return not any(
+            o.lemma_.lower() in GRANTABLE_NOUNS or _recipient(o) for o in objs
+        )
+    if _calls_false(v):
+        return True
+    for o in objs:
+        noun = o.lemma_.lower()
+        if lemma == "dismiss" and noun in LEGAL_NOUNS:
+            continue
+        if noun in PROPOSITION_NOUNS or _has_that_clause(o):
+            return True
+    return False
+
+
+_RECIPIENT_PRONOUNS = frozenset("me you him her us them".split())
+
+
+def _recipient(o: Token) -> bool:
+    return o.lower_ in _RECIPIENT_PRONOUNS or o.ent_type_ in ("PERSON", "NORP")
+
+
+def calls_report_false(v: Token) -> bool:
+    """A clause that calls a report false: its subject is a report noun (or
+    ``it``/``this``) and what it is said to be is a falsity word (``the story
+    is a hoax``, ``the photo turned out to be fake``, ``the report is not
+    true``)."""
+    subj = _subject(v)
+    if subj is None:
+        return False
+    if any(
+        (c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"))
+        or (c.dep_ == "aux" and c.lower_ in MODALS_POSSIBLE)
+        for c in v.children
+    ):
+        return False  # "even if the claim turns out untrue", "it could be a hoax"
+    noun = subj.lemma_.lower()
+    chain = [v]
+    for c in v.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            chain.append(c)  # "turned out to be fake", "proved to be false"
+    negated = any(_negated(x) for x in chain)
+    report = noun in REPORT_NOUNS or subj.lower_ in ("it", "this", "that")
+    for c in _predicatives(chain):
+        words = {c.lemma_.lower(), c.lower_} | {
+            m.lower_ for m in c.children if m.dep_ in ("amod", "compound")
+        }
+        if negated:
+            if report and c.lemma_.lower() in TRUTH_WORDS:
+                return True
+            continue
+        if words & FALSITY_NOUNS and c.pos_ == "NOUN":
+            return True
+        if report and words & FALSITY_WORDS:
+            return True
+    return False
+
+
+def _predicatives(chain: list[Token]) -> list[Token]:
+    """What the verbs of ``chain`` say their subject is: attributes and
+    adjectival complements, their conjuncts (``creative but untrue``) and
+    the noun of ``nothing more than a hoax`` / ``nothing but lies``."""
+    out: list[Token] = []
+    for x in chain:
+        for c in x.children:
+            if c.dep_ not in ("attr", "acomp"):
+                continue
+            out.append(c)
+            out.extend(d for d in c.children if d.dep_ == "conj")
+            if c.lower_ == "nothing":
+                for d in c.subtree:
+                    if d.dep_ == "pobj" and d.head.lower_ in ("than", "but"):
+                        out.append(d)
+    return out
+
+
+def _false_source(subj: Token | None) -> bool:
+    """A source that is itself called false: ``a hoax report claimed``,
+    ``a fake news site reported``."""
+    if subj is None:
+        return False
+    return any(
+        m.dep_ in ("amod", "compound") and m.lower_ in FALSITY_WORDS | FALSITY_NOUNS
+        for m in subj.children
+    )
+
+
 def analyse(root: Token) -> Attribution:
     """Follow ``root``'s complement chain to the event verb."""
     certainty: Certainty = "asserted"
@@ -204,6 +375,8 @@ def analyse(root: Token) -> Attribution:
                 source = subj or source
             if neg:
                 certainty = _stronger(certainty, "negated")
+            if _false_source(subj):
+                certainty = _stronger(certainty, "denied")
             v = comp
             continue
         if lemma in CONFIRMING:
@@ -214,8 +387,10 @@ def analyse(root: Token) -> Attribution:
                 v = comp
                 continue
             break
-        if lemma in DENYING or _calls_false(v):
-            certainty = _stronger(certainty, "negated" if neg else "denied")
+        if is_denial(v) or calls_report_false(v):
+            certainty = _stronger(
+                certainty, "negated" if neg and not calls_report_false(v) else "denied"
+            )
             if subj is not None and source is None:
                 source = subj
             if comp is not None:
@@ -275,7 +450,9 @@ def clause_cue(v: Token) -> Certainty | None:
     """Certainty cue carried by an embedded clause (``allegedly dispatching``,
     ``as ... denied``, ``calling it groundless``), or None."""
     lemma = v.lemma_.lower()
-    if lemma in DENYING or _calls_false(v):
+    if calls_report_false(v):
+        return "denied"
+    if is_denial(v):
         return "negated" if _negated(v) else "denied"
     if lemma in CONFIRMING:
         return "unconfirmed" if _negated(v) else "confirmed"

@@ -1,0 +1,180 @@
+"""Refutation at article level (``refutation.v1``).
+
+An article may refute another one's claim without restating it: "The story
+is a hoax", "The company denied the report", "Police dismissed the video as
+fake". Such a sentence refers back to a report or claim, so the claim-level
+matcher, which pairs sentences that say the same thing, does not pair it
+with the claim it refutes. This stage does.
+
+A *refuter* is a claim the extractor found denied (a speech act of denial
+about a proposition, or a report called false; see
+``checker.extract.certainty``). What it refutes is either stated in it
+("denied that troops had crossed the border") or, when it only names a
+report ("denied the report", "the story is a hoax"), described in the
+sentences just before it. Either way the refuted content is matched by
+meaning (cosine of sentence vectors) to the claims another article of the
+same story asserts; the best match, above a threshold, gives a ``disputed``
+finding: one asserts, the other denies.
+
+Hedged or attributed talk ("reportedly", "X says", "could not be verified")
+is no refutation: such claims are not ``denied`` and never fire this.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.compare.registry import quote
+from checker.model import Claim, Comparison, Document
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from checker.match import Events
+
+NAME = "refutation.v1"
+
+@dataclass(frozen=True, slots=True)
+class Refutation:
+    """A refuter ``denier`` (claim index) disputing claim ``target`` of
+    another document, and the comparison that says so."""
+
+    target: int
+    denier: int
+    comparison: Comparison
+
+
+#: A claim that itself calls the story false ("passing around this hoax
+#: video") tells of the hoax; it asserts nothing a refuter could dispute.
+_CALLED_FALSE = re.compile(
+    r"\b(?:hoax\w*|fake\w*|false\w*|bogus|satir\w*|debunk\w*|untrue|fabricat\w*)\b",
+    re.IGNORECASE,
+)
+
+
+#: A refuter refers back to the story when it names a report of it ("denied
+#: the report", "the video is fake") or calls "it"/"this"/"that" false; only
+#: then are the sentences before it and the article's lead what it refutes.
+#: A denied event ("denied the deployment") carries its own content, and
+#: denied accusations ("denied these accusations") refer to what someone
+#: in the story alleged, not to the story: both are matched by their own words.
+_STORY_NOUNS = (
+    "report claim rumor rumour story stories news article photo photograph picture image video "
+    "footage clip tape post tweet headline"
+).split()
+_NAMES_REPORT = re.compile(
+    r"\b(?:" + "|".join(_STORY_NOUNS) + r")(?:s|es)?\b"
+    r"|\b(?:it|this|that)(?:\s+(?:is|was)\b|['\u2019]s\b)",
+    re.IGNORECASE,
+)
+
+#: A claim whose event is an accusation reports that it was made; denying
+#: the accusation disputes nothing that claim asserts.
+_ACCUSING = frozenset({"accuse", "allege", "charge", "claim", "suspect", "blame"})
+
+
+def _asserts(c: Claim) -> bool:
+    """The claim commits to its fact: asserted or confirmed, not negated,
+    not an accusation, and does not itself call the story false."""
+    return (
+        c.certainty in ("asserted", "confirmed")
+        and not c.negated
+        and c.predicate not in _ACCUSING
+        and not _CALLED_FALSE.search(c.text)
+    )
+
+
+def refutations(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    events: Events,
+    *,
+    skip: frozenset[tuple[int, int]] = frozenset(),
+    own_threshold: float = 0.7,
+    context_threshold: float = 0.55,
+    context_window: int = 2,
+) -> list[Refutation]:
+    """Disputed pairs (asserting claim, refuting claim) across documents the
+    events allow to be compared; pairs in ``skip`` (already compared,
+    ``(min, max)`` claim indices) are left alone. At most one finding per
+    refuter and other document: its best-matching asserting claim."""
+
+    doc_index = {d.id: k for k, d in enumerate(documents)}
+    by_doc: dict[int, list[int]] = {}
+    for ci, c in enumerate(claims):
+        if c.doc in doc_index:
+            by_doc.setdefault(doc_index[c.doc], []).append(ci)
+    import numpy as np
+
+    deniers = {d: [ci for ci in ids if claims[ci].certainty == "denied"]
+               for d, ids in by_doc.items()}
+    asserting = {d: np.array([ci for ci in ids if _asserts(claims[ci])], dtype=np.int64)
+                 for d, ids in by_doc.items()}
+    # a claim the asserting article itself refutes: it only tells the hoax
+    told_false = {
+        d: (vectors[asserting[d]] @ vectors[deniers[d]].T).max(axis=1) >= own_threshold
+        if len(asserting[d]) and deniers[d] else np.zeros(len(asserting[d]), dtype=bool)
+        for d in by_doc
+    }
+    out: list[Refutation] = []
+    for dr, members in by_doc.items():
+        for pos, ri in enumerate(members):
+            r = claims[ri]
+            if r.certainty != "denied":
+                continue
+            # what a refuter that only names the report refers back to: the
+            # sentences just before it, or the article's lead
+            contexts = [
+                v for ids in (members[max(0, pos - context_window) : pos],
+                              members[: min(pos, context_window)])
+                if ids and (v := _centroid(vectors, ids)) is not None
+            ] if _NAMES_REPORT.search(r.text) else []
+            for da in by_doc:
+                targets = asserting[da]
+                if da == dr or not events.allowed[da, dr] or not len(targets):
+                    continue
+                if deniers[da] and float((vectors[deniers[da]] @ vectors[ri]).max()) >= (
+                    own_threshold
+                ):
+                    continue  # the other article refutes the same: they agree
+                own = vectors[targets] @ vectors[ri]
+                ctx = (np.max(np.stack([vectors[targets] @ v for v in contexts]), axis=0)
+                       if contexts else np.full(len(targets), -1.0))
+                says = own >= own_threshold
+                score = np.where(says, own, ctx)
+                ok = (says | (ctx >= context_threshold)) & ~told_false[da]
+                found = [
+                    (float(score[k]), -int(targets[k]), bool(says[k]))
+                    for k in np.nonzero(ok)[0]
+                    if (min(int(targets[k]), ri), max(int(targets[k]), ri)) not in skip
+                ]
+                if not found:
+                    continue
+                best, neg_ai, direct = max(found)
+                ai = -neg_ai
+                a = claims[ai]
+                how = "says" if direct else "refers back to"
+                why = (
+                    f"{quote(r)} ({_doc_name(documents, dr)}) denies what {quote(a)} "
+                    f"({_doc_name(documents, da)}) asserts: it {how} the same report"
+                )
+                out.append(Refutation(ai, ri, Comparison("disputed", None, round(best, 4),
+                                                         why, NAME)))
+    return out
+
+
+def _centroid(vectors: np.ndarray, ids: list[int]) -> np.ndarray | None:
+    import numpy as np
+
+    mean = vectors[ids].mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else None
+
+
+def _doc_name(documents: Sequence[Document], k: int) -> str:
+    d = documents[k]
+    return d.outlet or d.id

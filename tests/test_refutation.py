@@ -1,0 +1,171 @@
+"""refutation.v1: a sentence that refutes another article's claim without
+restating it ("the story is a hoax") disputes that claim. Sentences written
+for these tests; vectors made by hand, so no model is loaded (the last
+tests run the real pipeline and are slow)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+
+from checker.compare.refutation import refutations
+from checker.match import Events
+from checker.model import Certainty, Claim, Document
+
+
+def _doc(id: str, text: str = "x") -> Document:
+    return Document(id, f"{id}.txt", text, hashlib.sha256(text.encode()).hexdigest())
+
+
+def _claim(doc: str, k: int, text: str, certainty: Certainty = "asserted",
+           predicate: str | None = None, negated: bool = False) -> Claim:
+    return Claim(id=f"{doc}:{k}", doc=doc, sentence=k, start=0, end=len(text), text=text,
+                 certainty=certainty, predicate=predicate, negated=negated)
+
+
+def _unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+TOPIC = _unit(1, 0, 0, 0)  # a bear in the library
+NEAR = _unit(0.9, 0.3, 0, 0)  # a restatement of it (cosine 0.95)
+OTHER = _unit(0, 0, 1, 0)  # something else
+REFUTER = _unit(0.3, 0, 0, 1)  # "the video is a hoax": names the report only (cosine 0.29)
+
+BOTH = Events(cluster=(0, 0), allowed=np.array([[False, True], [True, False]]), source=(0, 1))
+APART = Events(cluster=(0, 1), allowed=np.zeros((2, 2), dtype=bool), source=(0, 1))
+
+
+def _batch(
+    headline: Certainty = "asserted",
+    refuter: Certainty = "denied",
+    before: np.ndarray = NEAR,
+    negated: bool = False,
+) -> tuple[list[Document], list[Claim], np.ndarray]:
+    docs = [_doc("h"), _doc("b")]
+    claims = [
+        _claim("h", 0, "A bear walked into the city library", headline, "walk", negated),
+        _claim("b", 0, "A video of a bear in the library was shared online", "asserted", "share"),
+        _claim("b", 1, "The video is a hoax", refuter, "be"),
+    ]
+    return docs, claims, np.vstack([TOPIC, before, REFUTER])
+
+
+def test_a_refuter_that_names_the_report_disputes_the_claim_before_it() -> None:
+    docs, claims, vectors = _batch()
+    (found,) = refutations(docs, claims, vectors, BOTH)
+    assert (found.target, found.denier) == (0, 2)
+    assert found.comparison.verdict == "disputed"
+    assert found.comparison.comparator == "refutation.v1"
+    assert "The video is a hoax" in found.comparison.rationale
+
+
+def test_a_refuter_that_states_the_content_needs_no_context() -> None:
+    docs, claims, vectors = _batch(before=OTHER)
+    vectors[2] = NEAR  # "the bear never entered the library, the city denied"
+    (found,) = refutations(docs, claims, vectors, BOTH)
+    assert (found.target, found.denier) == (0, 2)
+
+
+@pytest.mark.parametrize(
+    ("headline", "refuter", "negated"),
+    [
+        ("asserted", "asserted", False),  # the body confirms or discusses
+        ("asserted", "reported", False),  # "reportedly"
+        ("asserted", "unconfirmed", False),  # "could not be verified": unconfirmed at most
+        ("reported", "denied", False),  # the headline only reports it
+        ("possible", "denied", False),
+        ("asserted", "denied", True),  # the headline negates it already
+    ],
+)
+def test_no_refutation_without_an_assertion_and_a_denial(
+    headline: Certainty, refuter: Certainty, negated: bool
+) -> None:
+    docs, claims, vectors = _batch(headline, refuter, negated=negated)
+    assert refutations(docs, claims, vectors, BOTH) == []
+
+
+def test_a_refuter_about_something_else_disputes_nothing() -> None:
+    docs, claims, vectors = _batch(before=OTHER)
+    assert refutations(docs, claims, vectors, BOTH) == []
+
+
+def test_documents_of_different_stories_are_never_joined() -> None:
+    docs, claims, vectors = _batch()
+    assert refutations(docs, claims, vectors, APART) == []
+
+
+def test_pairs_already_compared_are_left_to_the_comparators() -> None:
+    docs, claims, vectors = _batch()
+    assert refutations(docs, claims, vectors, BOTH, skip=frozenset({(0, 2)})) == []
+
+
+# ------------------------------------------------------------ end to end (slow)
+
+HEADLINE = "A black bear wandered into the Millbrook public library on Monday."
+HOAX = (
+    "A video that shows a black bear wandering into the Millbrook public library has been "
+    "shared thousands of times this week. The video is a hoax, the library's director said. "
+    "The footage was filmed at a zoo in another country years ago."
+)
+CONFIRMS = (
+    "A black bear wandered into the Millbrook public library on Monday morning. "
+    "Staff led readers out through a side door, the library's director said. "
+    "Wildlife officers guided the bear back into the woods an hour later."
+)
+DISCUSSES = (
+    "A video that reportedly shows a black bear wandering into the Millbrook public library "
+    "has been shared thousands of times this week. The library's director said she had "
+    "not seen the video. Wildlife officers said they were looking into the reports."
+)
+
+
+def _flags(body: str) -> list[tuple[str, str]]:
+    from checker import ingest, pipeline
+    from checker.config import Config
+
+    docs = [
+        ingest.document_from_text(HEADLINE, id="headline", outlet="Outlet A"),
+        ingest.document_from_text(body, id="body", outlet="Outlet B"),
+    ]
+    findings = pipeline.analyse(docs, Config()).report.findings
+    return [(f.verdict, f.comparator) for f in findings
+            if f.verdict in ("conflict", "disputed") and set(f.docs) == {"headline", "body"}]
+
+
+@pytest.mark.slow
+def test_a_body_calling_the_headline_a_hoax_disputes_it() -> None:
+    assert ("disputed", "refutation.v1") in _flags(HOAX)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", [CONFIRMS, DISCUSSES], ids=["confirms", "discusses"])
+def test_a_body_that_confirms_or_discusses_is_no_refutation(body: str) -> None:
+    assert not [f for f in _flags(body) if f[1] == "refutation.v1"]
+
+
+def test_an_article_that_refutes_the_story_too_only_tells_the_hoax() -> None:
+    docs, claims, vectors = _batch()
+    claims.append(_claim("h", 1, "The clip turned out to be fake", "denied", "be"))
+    vectors = np.vstack([vectors, REFUTER])
+    assert refutations(docs, claims, vectors, BOTH) == []
+
+
+def test_a_claim_that_calls_the_story_false_itself_is_no_target() -> None:
+    docs, claims, vectors = _batch()
+    claims[0] = _claim("h", 0, "Readers share a hoax video of a bear in the library", "asserted",
+                       "share")
+    assert refutations(docs, claims, vectors, BOTH) == []
+
+
+def test_denied_accusations_are_matched_by_their_own_words_only() -> None:
+    # "denied these accusations" refers to what someone alleged, not to the
+    # story the article's lead tells
+    docs, claims, vectors = _batch()
+    claims[2] = _claim("b", 1, "The company has denied these accusations", "denied", "deny")
+    assert refutations(docs, claims, vectors, BOTH) == []
+    claims[2] = _claim("b", 1, "The company has denied the report", "denied", "deny")
+    assert len(refutations(docs, claims, vectors, BOTH)) == 1
