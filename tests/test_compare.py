@@ -334,7 +334,10 @@ def test_negation_in_another_clause_does_not_fire() -> None:
 )
 def test_a_debunking_headline_disputes_the_story(debunk: str) -> None:
     story = claim("Dolphin sings at the harbour", "d1", predicate="sing")
-    assert judge_pair(story, claim(debunk, "d2", predicate="be"))[0] in ("disputed", "conflict")
+    # a denial verb is the extractor's call (a speech act, not "denied a request")
+    certainty = "denied" if " deny " in debunk else "asserted"
+    assert judge_pair(story, claim(debunk, "d2", predicate="be", certainty=certainty))[0] in (
+        "disputed", "conflict")
 
 
 def test_fake_as_an_adjective_of_things_is_not_a_debunk() -> None:

@@ -136,7 +136,7 @@ def test_check_joins_a_running_cluster_from_the_command_line(
     data = (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
     assert '"engine": "dask"' in data
     assert stored_documents(tmp_path / "s.db") == 4
-    assert "reports:" in out
+    assert "reports:" in err and not out  # summaries go to stderr
     assert client.scheduler_info()["workers"], "joining must leave the cluster running"
 
 

@@ -65,9 +65,11 @@ def _later(ctx: PairContext) -> str | None:
 
 
 #: Words that call a story false: a headline or claim carrying one disputes
-#: the story (``... is a hoax``, ``X denies ...``, ``fake video``).
+#: the story (``... is a hoax``, ``fake video``). Denial verbs are left to the
+#: extractor, which tells a speech act of denial ("denied the report") from
+#: withholding ("denied a request", "denied to them").
 _DEBUNK = re.compile(
-    r"\b(?:hoax(?:es)?|debunk\w*|denie[sd]|deny(?:ing)?|denial|refute[sd]?|fak(?:ed|ery)|"
+    r"\b(?:hoax(?:es)?|debunk\w*|refute[sd]?|fak(?:ed|ery)|"
     r"(?:is|are|was|were|a|just)\s+(?:\w+\s+)?fake|fake\s+(?:news|reports?|stor(?:y|ies)|"
     r"videos?|photos?|pictures?|images?|claims?|accounts?|websites?|sites?|tweets?|quotes?|"
     r"articles?)|"

@@ -148,7 +148,7 @@ def judge(
     # The comparators still say whether the two are one fact at all (other
     # actors, talk about the topic, other things counted: unrelated).
     seen = frozenset((m.i, m.j) for m in pairs)
-    for r in refutations(documents, claims, vectors, events, skip=seen):
+    for r in refutations(documents, claims, vectors, events, skip=seen, aligned=aligned):
         i, j = sorted((r.target, r.denier))
         sim = float(vectors[i] @ vectors[j])
         da, db = docs_by_id.get(claims[i].doc), docs_by_id.get(claims[j].doc)

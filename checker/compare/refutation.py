@@ -23,7 +23,7 @@ is no refutation: such claims are not ``denied`` and never fire this.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -94,14 +94,27 @@ def refutations(
     events: Events,
     *,
     skip: frozenset[tuple[int, int]] = frozenset(),
+    aligned: Callable[[Claim, Claim, float], bool] | None = None,
     own_threshold: float = 0.7,
     context_threshold: float = 0.55,
     context_window: int = 2,
+    max_target_claims: int = 3,
 ) -> list[Refutation]:
     """Disputed pairs (asserting claim, refuting claim) across documents the
     events allow to be compared; pairs in ``skip`` (already compared,
     ``(min, max)`` claim indices) are left alone. At most one finding per
-    refuter and other document: its best-matching asserting claim."""
+    refuter and other document: its best-matching asserting claim.
+
+    Only a short article (``max_target_claims`` claims at most: a headline,
+    a rumour, a post) is answered as a whole by a refuting article. Two full
+    reports of one story both tell its denials; their claims are compared
+    claim by claim, where a denial meets the assertion it denies.
+
+    ``aligned`` (``proposition.align``) decides whether two claims state one
+    proposition: a refuter that states its content must state the target's;
+    one that only names a report must follow a sentence of its own article
+    that states the target's proposition. Closeness of topic alone (every
+    sentence of a story is about the story) refutes nothing."""
 
     doc_index = {d.id: k for k, d in enumerate(documents)}
     by_doc: dict[int, list[int]] = {}
@@ -128,13 +141,16 @@ def refutations(
                 continue
             # what a refuter that only names the report refers back to: the
             # sentences just before it, or the article's lead
-            contexts = [
-                v for ids in (members[max(0, pos - context_window) : pos],
-                              members[: min(pos, context_window)])
-                if ids and (v := _centroid(vectors, ids)) is not None
+            context_ids = [
+                ids for ids in (members[max(0, pos - context_window) : pos],
+                                members[: min(pos, context_window)]) if ids
             ] if _NAMES_REPORT.search(r.text) else []
+            contexts = [v for ids in context_ids if (v := _centroid(vectors, ids)) is not None]
+            stated = sorted({ci for ids in context_ids for ci in ids})
             for da in by_doc:
                 targets = asserting[da]
+                if len(by_doc[da]) > max_target_claims:
+                    continue
                 if da == dr or not events.allowed[da, dr] or not len(targets):
                     continue
                 if deniers[da] and float((vectors[deniers[da]] @ vectors[ri]).max()) >= (
@@ -151,6 +167,8 @@ def refutations(
                     (float(score[k]), -int(targets[k]), bool(says[k]))
                     for k in np.nonzero(ok)[0]
                     if (min(int(targets[k]), ri), max(int(targets[k]), ri)) not in skip
+                    and (aligned is None or _refers_to(
+                        int(targets[k]), ri, bool(says[k]), stated, claims, vectors, aligned))
                 ]
                 if not found:
                     continue
@@ -165,6 +183,23 @@ def refutations(
                 out.append(Refutation(ai, ri, Comparison("disputed", None, round(best, 4),
                                                          why, NAME)))
     return out
+
+
+def _refers_to(
+    target: int,
+    refuter: int,
+    direct: bool,
+    stated: list[int],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    aligned: Callable[[Claim, Claim, float], bool],
+) -> bool:
+    """The refuter's own content, or a sentence before it that states the
+    refuted report, is the target's proposition."""
+    a = claims[target]
+    if direct and aligned(a, claims[refuter], float(vectors[target] @ vectors[refuter])):
+        return True
+    return any(aligned(a, claims[c], float(vectors[target] @ vectors[c])) for c in stated)
 
 
 def _centroid(vectors: np.ndarray, ids: list[int]) -> np.ndarray | None:

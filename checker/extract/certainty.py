@@ -264,8 +264,12 @@ def is_denial(v: Token) -> bool:
         return True
     objs = _objects(v)
     if lemma == "deny":
-        if any(c.dep_ == "dative" for c in v.children):
-            return False  # denied her the prize
+        if v.dep_ == "acl" or any(
+            c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in v.children
+        ):
+            # denied her the prize; benefits denied to them: withholding
+            # something from someone, not saying a proposition is false
+            return False
         passive = any(c.dep_ == "nsubjpass" for c in v.children)
         if passive and any(c.dep_ == "dobj" for c in v.children):
             return False  # he was denied bail
