@@ -179,3 +179,34 @@ def test_a_guessed_year_is_no_time_conflict() -> None:
     a = claim(ta, "d1", predicate="leave", times=(feb18,))
     b = claim(tb, "d2", predicate="leave", times=(feb19,))
     assert judge_pair(a, b)[0] not in ("update", "conflict", "scope")
+
+
+def test_a_negative_prefix_negates_like_not() -> None:
+    a = claim("The spokesman said the description was inaccurate", "d1", predicate="be",
+              source="The spokesman")
+    b = claim("The description is not accurate, the spokesman said", "d2", predicate="be",
+              certainty="negated", negated=True, source="the spokesman")
+    assert judge_pair(a, b)[0] != "conflict"
+
+
+def test_negation_needs_one_subject() -> None:
+    a = claim("One team won't train and will rest", "d1", predicate="train",
+              certainty="negated", negated=True)
+    b = claim("The Hawks train and rest, while the Owls just rest", "d2", predicate="train")
+    assert judge_pair(a, b)[0] != "conflict"
+
+
+def test_a_time_in_another_clause_is_not_the_action_s_time() -> None:
+    import datetime as dt
+
+    from checker.model import TimeExpr
+
+    ta = "The council released the letters on Wednesday"
+    tb = "The council released the letters after extracts appeared on Friday"
+    wed = TimeExpr(ta.index("Wednesday"), len(ta), "Wednesday", dt.date(2024, 5, 15),
+                   dt.date(2024, 5, 15), "day", "event")
+    fri = TimeExpr(tb.index("Friday"), len(tb), "Friday", dt.date(2024, 5, 10),
+                   dt.date(2024, 5, 10), "day", "event")
+    a = claim(ta, "d1", predicate="release", times=(wed,))
+    b = claim(tb, "d2", predicate="release", times=(fri,))
+    assert judge_pair(a, b)[0] not in ("conflict", "scope", "update")

@@ -22,6 +22,7 @@ from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
     ATTRIBUTING,
     LIGHT_VERBS,
+    content_words,
     different_actors,
     outcome,
     place_clash,
@@ -270,7 +271,9 @@ def _one_action(a: Claim, b: Claim) -> str | None:
     if sa == sb:
         # two reports of speech ("X said ...") share only the saying: what
         # each says is another proposition
-        return None if a.predicate in ATTRIBUTING else sa
+        return None if a.predicate in ATTRIBUTING or not _same_subject(a, b) else sa
+    if not _same_subject(a, b):
+        return None
     for x, y in ((a, b), (b, a)):
         sx = stem(x.predicate or "")
         if y.predicate in _SUPPORT and x.predicate not in LIGHT_VERBS and len(sx) > 2 and (
@@ -280,13 +283,45 @@ def _one_action(a: Claim, b: Claim) -> str | None:
     return None
 
 
+def _subject_words(c: Claim) -> frozenset[str]:
+    """Content words before the claim's main verb: roughly its subject."""
+    if not c.predicate:
+        return frozenset()
+    at = next((m.start() for m in re.finditer(r"[A-Za-z]+", c.text)
+               if stem(m.group()) == stem(c.predicate)), None)
+    return content_words(c.text[:at]) if at else frozenset()
+
+
+def _same_subject(a: Claim, b: Claim) -> bool:
+    """The subject of one is named in the other (or one has none we can
+    see): "One party won't tax" and "The Democrats tax" are about others."""
+    sa, sb = _subject_words(a), _subject_words(b)
+    if not sa or not sb:
+        return True
+    return bool(sa & content_words(b.text)) or bool(sb & content_words(a.text))
+
+
 def _negation_clash(a: Claim, b: Claim, ctx: PairContext) -> bool:
     """One claim negates the action the other asserts."""
     target = _one_action(a, b)
     if target is None:
         return False
     na, nb = _negated_at(a, target), _negated_at(b, target)
-    return na is not None and nb is not None and na != nb
+    if na is None or nb is None:
+        return False
+    # "was inaccurate" is "was not accurate": a negative prefix on a word
+    # the other claim uses plain negates as much as "not" does
+    return (na != _prefix_negates(a, b)) != (nb != _prefix_negates(b, a))
+
+
+_NEG_PREFIX = re.compile(r"^(?:in|un|im|il|ir|non|dis)(?=[a-z]{4})")
+
+
+def _prefix_negates(x: Claim, y: Claim) -> bool:
+    """``x`` has a word that is a word of ``y`` with a negative prefix
+    ("inaccurate" / "accurate", "unlawful" / "lawful")."""
+    plain = set(_tokens(y))
+    return any(m and t[m.end():] in plain for t in _tokens(x) if (m := _NEG_PREFIX.match(t)))
 
 
 def _voice(c: Claim) -> str | None:
@@ -381,7 +416,29 @@ def _qtext(q: Quantity) -> str:
 
 
 def _event_times(c: Claim) -> list[TimeExpr]:
-    return [t for t in c.times if t.role == "event" and t.low is not None and t.high is not None]
+    return [t for t in c.times if t.role == "event" and t.low is not None and t.high is not None
+            and _attached(c, t)]
+
+
+#: Words that open another clause: a time after one belongs to that clause's
+#: verb ("released the e-mails after snippets became public on Friday").
+_CLAUSE_OPENERS = re.compile(
+    r"\b(?:after|before|when|while|because|since|that|which|who|until|as|whereas)\b",
+    re.IGNORECASE,
+)
+
+
+def _attached(c: Claim, t: TimeExpr) -> bool:
+    """The time belongs to the claim's main verb: no other clause opens
+    between the verb and the time."""
+    if not c.predicate:
+        return True
+    verb = next((m for m in re.finditer(r"[A-Za-z]+", c.text)
+                 if stem(m.group()) == stem(c.predicate)), None)
+    if verb is None:
+        return True
+    s, e = sorted((verb.end(), t.start - c.start))
+    return not _CLAUSE_OPENERS.search(c.text[max(0, s) : max(0, e)])
 
 
 def _disjoint_times(a: Claim, b: Claim) -> bool:
