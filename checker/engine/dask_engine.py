@@ -43,6 +43,8 @@ CONNECT_TIMEOUT = 10.0
 #: per-task costs (pickling documents, scheduling) stay small.
 TASKS_PER_WORKER = 4
 MAX_DOCUMENTS_PER_TASK = 32
+#: The model batch size of :func:`checker.embed.load_embedder`'s default.
+DEFAULT_MODEL_BATCH = 64
 
 
 class DaskEngine:
@@ -100,7 +102,7 @@ class DaskEngine:
             futures = {
                 self.client.submit(
                     extract_task, [documents[i] for i in group], config.spacy_model,
-                    key=f"claimcheck-extract-{run}-{k}", pure=False, retries=0,
+                    config.model, key=f"claimcheck-extract-{run}-{k}", pure=False, retries=0,
                 ): group
                 for k, group in enumerate(groups)
             }
@@ -140,7 +142,7 @@ class DaskEngine:
         cached = embedder if isinstance(embedder, embed.CachedEmbedder) else None
         inner = cached.inner if cached is not None else embedder
         model = inner.name if not isinstance(inner, embed.FakeEmbedder) else f"fake:{inner.dim}"
-        model_batch = int(getattr(inner, "batch_size", 64))
+        model_batch = int(getattr(inner, "batch_size", DEFAULT_MODEL_BATCH))
         if not texts:
             dim = getattr(embedder, "dim", None) or 0
             return np.zeros((0, dim), dtype=np.float32)
@@ -229,12 +231,18 @@ class DaskEngine:
 
 
 def extract_task(
-    documents: list[Document], spacy_model: str
+    documents: list[Document], spacy_model: str, embed_model: str | None = None
 ) -> tuple[list[tuple[Claim, ...]], dict[str, float], str]:
     """Parse and extract a group of documents on a worker: their doc-local
-    claims, the seconds spent per stage, and the extraction code's digest."""
+    claims, the seconds spent per stage, and the extraction code's digest.
+    ``embed_model`` starts loading the sentence model beside the parsing, as
+    the local run does, so the embed tasks find it ready."""
     from checker import cache, extract, nlp, segment
 
+    if embed_model is not None:
+        prefetch = getattr(_embedder(embed_model, DEFAULT_MODEL_BATCH), "prefetch", None)
+        if callable(prefetch):
+            prefetch()
     t0 = time.perf_counter()
     language = nlp.load(spacy_model)  # once per worker process
     t1 = time.perf_counter()
