@@ -210,3 +210,12 @@ def test_a_time_in_another_clause_is_not_the_action_s_time() -> None:
     a = claim(ta, "d1", predicate="release", times=(wed,))
     b = claim(tb, "d2", predicate="release", times=(fri,))
     assert judge_pair(a, b)[0] not in ("conflict", "scope", "update")
+
+
+def test_calling_a_report_false_aligns_with_the_report() -> None:
+    a = claim("The chess champion Ana Ruiz retired from competition this morning", "d1",
+              predicate="retire")
+    b = claim("Report on chess champion Ana Ruiz retiring is a hoax", "d2", predicate="be",
+              certainty="denied")
+    assert proposition.align(a, b, similarity=0.6).aligned
+    assert judge_pair(a, b, sim=0.6)[0] == "disputed"

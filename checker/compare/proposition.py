@@ -47,6 +47,12 @@ _SPEECH = frozenset(
     acknowledged admit admitted allege alleged believe believed suggest suggested
     interview statement spokesman spokeswoman spokesperson reporter press conference
     comment comments well""".split()
+) | frozenset(
+    # calling a report false is an act of denial too, and the report named
+    # is its vehicle, not its content ("the video of X is a hoax")
+    """hoax hoaxes fake faked false untrue bogus debunk debunked debunks myth busted
+    satire satirical fabricated fabrication rumor rumour rumors rumours report reports
+    story stories video photo picture image claim claims""".split()
 )
 _NEGATORS = frozenset(
     "not n't no never none nothing nobody neither nor cannot can't won't don't doesn't "
