@@ -74,7 +74,7 @@ _DEBUNK = re.compile(
     r"(?:is|are|was|were|a|just)\s+(?:\w+\s+)?fake|fake\s+(?:news|reports?|stor(?:y|ies)|"
     r"videos?|photos?|pictures?|images?|claims?|accounts?|websites?|sites?|tweets?|quotes?|"
     r"articles?)|"
-    r"bogus|untrue|not\s+(?:true|real)|made\s+(?:\w+\s+){0,2}up|fabricat\w+|satir\w+|"
+    r"bogus|phony|phoney|untrue|not\s+(?:true|real)|made\s+(?:\w+\s+){0,2}up|fabricat\w+|satir\w+|"
     r"(?:categorically|completely|totally|entirely)\s+(?:false|untrue|wrong)|"
     r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|a\s+myth|myth))\b",
     re.IGNORECASE,

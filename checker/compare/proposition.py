@@ -50,7 +50,7 @@ _SPEECH = frozenset(
 ) | frozenset(
     # calling a report false is an act of denial too, and the report named
     # is its vehicle, not its content ("the video of X is a hoax")
-    """hoax hoaxes fake faked false untrue bogus debunk debunked debunks myth busted
+    """hoax hoaxes fake faked false untrue bogus phony phoney debunk debunked debunks myth busted
     satire satirical fabricated fabrication rumor rumour rumors rumours report reports
     story stories video photo picture image claim claims""".split()
 )
