@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -429,15 +429,21 @@ class Actor:
     entities: frozenset[str]
 
 
-def _predicate_at(c: Claim) -> int | None:
-    """Offset (in the claim text) of the first inflected form of the predicate."""
+def predicate_span(c: Claim) -> tuple[int, int] | None:
+    """Offsets (in the claim text) of the first inflected form of the predicate."""
     if not c.predicate or not c.predicate.isalpha():
         return None
     target = stem(c.predicate)
     for w in _WORD.finditer(c.text):
         if stem(w.group()) == target:
-            return w.start()
+            return w.start(), w.end()
     return None
+
+
+def _predicate_at(c: Claim) -> int | None:
+    """Offset (in the claim text) of the first inflected form of the predicate."""
+    span = predicate_span(c)
+    return span[0] if span else None
 
 
 def _segments(text: str) -> list[tuple[int, int, bool]]:
@@ -644,13 +650,17 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-def idf_table(claims: Sequence[Claim]) -> dict[str, float]:
-    """Inverse document frequency of content words over a batch's claims."""
+def idf_table(
+    claims: Sequence[Claim], words: Callable[[Claim], Iterable[str]] | None = None
+) -> dict[str, float]:
+    """Inverse document frequency of a claim's words (content words unless
+    ``words`` says otherwise) over a batch's claims."""
     import math
 
+    words = words or (lambda c: content_words(c.text))
     df: dict[str, int] = {}
     for c in claims:
-        for w in content_words(c.text):
+        for w in words(c):
             df[w] = df.get(w, 0) + 1
     n = len(claims)
     return {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}

@@ -28,6 +28,7 @@ from checker.match import (
     place_clash,
     placed_phrase,
     predicate_shared,
+    predicate_span,
     stem,
     stems,
     thing_relation,
@@ -45,9 +46,8 @@ _PRONOUNS = frozenset("it he she they we i you this that".split())
 def _per(c: Claim, outlet: str | None) -> str | None:
     """The attribution ("per South Korea's spy agency"), else the outlet; a
     bare pronoun ("it said") names no one, so the outlet stands in."""
-    if c.source and c.source.strip().lower() not in _PRONOUNS:
-        return f"per {c.source}"
-    return outlet
+    voice = _voice(c)
+    return f"per {voice}" if voice else outlet
 
 
 def _who(c: Claim, published: dt.date | None, outlet: str | None = None) -> str:
@@ -285,11 +285,8 @@ def _one_action(a: Claim, b: Claim) -> str | None:
 
 def _subject_words(c: Claim) -> frozenset[str]:
     """Content words before the claim's main verb: roughly its subject."""
-    if not c.predicate:
-        return frozenset()
-    at = next((m.start() for m in re.finditer(r"[A-Za-z]+", c.text)
-               if stem(m.group()) == stem(c.predicate)), None)
-    return content_words(c.text[:at]) if at else frozenset()
+    verb = predicate_span(c)
+    return content_words(c.text[: verb[0]]) if verb and verb[0] else frozenset()
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:
@@ -301,7 +298,7 @@ def _same_subject(a: Claim, b: Claim) -> bool:
     return bool(sa & content_words(b.text)) or bool(sb & content_words(a.text))
 
 
-def _negation_clash(a: Claim, b: Claim, ctx: PairContext) -> bool:
+def _negation_clash(a: Claim, b: Claim) -> bool:
     """One claim negates the action the other asserts."""
     target = _one_action(a, b)
     if target is None:
@@ -340,7 +337,7 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     discrepancy between the outlets."""
     if {_committed(a), _committed(b)} - {"pos", "neg"}:
         return None
-    if not (_asserts_fact(a) and _asserts_fact(b)) or not _negation_clash(a, b, ctx):
+    if not (_asserts_fact(a) and _asserts_fact(b)) or not _negation_clash(a, b):
         return None
     va, vb = _voice(a), _voice(b)
     if va and vb and _other_source(a, b):
@@ -431,13 +428,10 @@ _CLAUSE_OPENERS = re.compile(
 def _attached(c: Claim, t: TimeExpr) -> bool:
     """The time belongs to the claim's main verb: no other clause opens
     between the verb and the time."""
-    if not c.predicate:
-        return True
-    verb = next((m for m in re.finditer(r"[A-Za-z]+", c.text)
-                 if stem(m.group()) == stem(c.predicate)), None)
+    verb = predicate_span(c)
     if verb is None:
         return True
-    s, e = sorted((verb.end(), t.start - c.start))
+    s, e = sorted((verb[1], t.start - c.start))
     return not _CLAUSE_OPENERS.search(c.text[max(0, s) : max(0, e)])
 
 

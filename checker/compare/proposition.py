@@ -26,7 +26,6 @@ in two outlets are agreement, whatever negation lies inside them.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from checker.match import content_words, head_class, predicate_shared, stem
+from checker.match import content_words, head_class, idf_table, predicate_shared, stem
 from checker.model import Claim, Place, Quantity, TimeExpr
 
 #: Verbs of saying, denying and doubting: who says, not what is said.
@@ -228,12 +227,7 @@ def participants(c: Claim) -> frozenset[str]:
 
 def core_idf(claims: Sequence[Claim]) -> dict[str, float]:
     """Inverse document frequency of core words over a batch's claims."""
-    df: dict[str, int] = {}
-    for c in claims:
-        for w in core(c):
-            df[w] = df.get(w, 0) + 1
-    n = len(claims)
-    return {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+    return idf_table(claims, words=core)
 
 
 def _weight(w: str, idf: Mapping[str, float] | None) -> float:
