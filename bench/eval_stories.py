@@ -27,8 +27,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from checker import ingest, match, pipeline
+from checker import ingest, pipeline
 from checker.config import Config
+from checker.events import event_clusters
 from checker.model import Document
 
 HERE = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ def score_batch(
     analysis = pipeline.analyse(documents, config)
     report = analysis.report
     docs = report.documents
-    events = match.event_clusters(docs, report.claims, analysis.vectors, config)
+    events = event_clusters(docs, report.claims, analysis.vectors, config)
     n = len(docs)
     truth = [gold[d.id] for d in docs]
     for a in range(n):

@@ -110,8 +110,8 @@ def analyse(
     import numpy as np
 
     from checker import compare, embed, extract, stories
-    from checker import match as matching
     from checker.engine import LOCAL
+    from checker.events import event_clusters
 
     engine = engine if engine is not None else LOCAL
     timings = Timings()
@@ -146,7 +146,7 @@ def analyse(
     with progress.stage("compare", total=None):
         # The event clusters are the report's stories; judge matches within them
         # and records its own "match" and "compare" seconds.
-        events = matching.event_clusters(all_docs, claims, vectors, config)
+        events = event_clusters(all_docs, claims, vectors, config)
         t = timings.add("match", t)
         findings = compare.judge(
             all_docs, claims, vectors, config, only_docs=new_ids, timings=timings.seconds,

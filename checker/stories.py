@@ -1,7 +1,7 @@
 """Stories: which articles of a batch the tool took to be about one event.
 
 The grouping is the event clustering that matching already uses
-(:func:`checker.match.event_clusters`): claims are only compared within one
+(:func:`checker.events.event_clusters`): claims are only compared within one
 story, so the report states it and a user can check or reuse it. Each
 document is in exactly one story; a finding belongs to the story of its
 documents.

@@ -16,6 +16,7 @@ from checker import match
 from checker.compare import judge
 from checker.config import Config
 from checker.embed import FakeEmbedder
+from checker.events import event_clusters
 from checker.model import Claim, Document, Mention, Place, Quantity
 
 # ------------------------------------------------------------ top-k oracle
@@ -146,7 +147,7 @@ def test_two_events_with_the_same_count_are_not_matched() -> None:
     slot_map = {**_slots(SHOOT_A, "Springfield", 2), **_slots(SHOOT_B, "Springfield", 2),
                 **_slots(SHOOT_C, "Riverton", 2)}
     claims, vectors = _batch(docs, slot_map, CONFIG)
-    events = match.event_clusters(docs, claims, vectors, CONFIG)
+    events = event_clusters(docs, claims, vectors, CONFIG)
     assert events.cluster[0] == events.cluster[1] != events.cluster[2]
     pairs = match.match(docs, claims, vectors, CONFIG, events=events)
     assert [(m.i, m.j) for m in pairs] == [(0, 1)]
@@ -250,7 +251,7 @@ def test_two_sources_are_one_event_even_with_different_places() -> None:
     docs = [make_doc("a", [SHOOT_A]), make_doc("c", [SHOOT_C])]
     slot_map = {**_slots(SHOOT_A, "Springfield", 2), **_slots(SHOOT_C, "Riverton", 2)}
     claims, vectors = _batch(docs, slot_map, CONFIG)
-    events = match.event_clusters(docs, claims, vectors, CONFIG)
+    events = event_clusters(docs, claims, vectors, CONFIG)
     assert events.cluster == (0, 0) and bool(events.allowed[0, 1])
 
 

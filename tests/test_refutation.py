@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from checker.compare.refutation import refutations
-from checker.match import Events
+from checker.events import Events
 from checker.model import Certainty, Claim, Document
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from checker import match as matching
+    from checker.events import Events
 
 
 def finding_id(
@@ -99,18 +100,19 @@ def judge(
     *,
     only_docs: set[str] | frozenset[str] | None = None,
     timings: dict[str, float] | None = None,
-    events: matching.Events | None = None,
+    events: Events | None = None,
 ) -> tuple[Finding, ...]:
     """Match, compare and aggregate into findings, most severe first.
 
     ``events`` is the batch's event clustering when the caller has already
     computed it (the pipeline reports it as stories)."""
     from checker import match as matching
+    from checker.events import event_clusters
 
     t0 = time.perf_counter()
     docs_by_id = {d.id: d for d in documents}
     if events is None:
-        events = matching.event_clusters(documents, claims, vectors, config)
+        events = event_clusters(documents, claims, vectors, config)
     idf = proposition.core_idf(claims)
 
     def aligned(a: Claim, b: Claim, similarity: float) -> bool:

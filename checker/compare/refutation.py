@@ -33,7 +33,7 @@ from checker.model import Claim, Comparison, Document
 if TYPE_CHECKING:
     import numpy as np
 
-    from checker.match import Events
+    from checker.events import Events
 
 NAME = "refutation.v1"
 
