@@ -26,6 +26,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from checker.extract.modifiers import noun_modifiers
 from checker.extract.numbers import parse_number
 from checker.model import Quantity
 
@@ -290,8 +291,6 @@ def harm_counts(
 
 def _thing(head: Token, word: Token) -> tuple[str | None, tuple[str, ...]]:
     """The counted people: ``man`` (a man), ``victims`` (one of the victims)."""
-    from checker.extract.quantities import noun_modifiers
-
     if word.i == head.i:
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
         pobj = [p for c in of for p in c.children if p.dep_ == "pobj"]

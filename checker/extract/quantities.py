@@ -29,6 +29,7 @@ import re
 from typing import TYPE_CHECKING
 
 from checker.extract.casualties import harm_counts
+from checker.extract.modifiers import UNIT_WORDS, noun_modifiers
 from checker.extract.numbers import NUMBER, parse_number
 from checker.model import Quantity
 
@@ -64,16 +65,6 @@ _VAGUE: dict[str, tuple[float, float]] = {
     "billions": (2_000_000_000, 9_999_999_999),
 }
 
-_UNIT_WORDS: dict[str, str] = {
-    "%": "%", "percent": "%", "per cent": "%", "percentage points": "percentage point",
-    "mm": "mm", "cm": "cm", "km": "km", "kg": "kg", "kilometers": "km", "kilometres": "km",
-    "miles": "mile", "mile": "mile", "kilograms": "kg", "tons": "ton", "tonnes": "ton",
-    "meters": "m", "metres": "m", "feet": "ft", "foot": "ft",
-    "years": "year", "year": "year", "months": "month", "month": "month",
-    "weeks": "week", "week": "week", "days": "day", "day": "day",
-    "hours": "hour", "hour": "hour", "minutes": "minute", "minute": "minute",
-    "dollars": "USD", "won": "KRW", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
-}  # fmt: skip
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "¥": "JPY"}
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
@@ -96,7 +87,7 @@ def _pattern() -> re.Pattern[str]:
     quals = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
     vague = "|".join(sorted((re.escape(v) for v in _VAGUE), key=len, reverse=True))
     attached = r"mm|cm|km|kg|%|m\b|bn\b|k\b"
-    units = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS if u != "%"), key=len, reverse=True))
+    units = "|".join(sorted((re.escape(u) for u in UNIT_WORDS if u != "%"), key=len, reverse=True))
     num = rf"(?:[$€£₩¥]\s?)?(?:{NUMBER})"
     return re.compile(
         rf"(?<![\w.,/:-])"
@@ -148,36 +139,6 @@ def _is_time_number(tok: Token, text: str) -> bool:
     return False
 
 
-def noun_modifiers(head: Token, skip: set[int]) -> tuple[str, ...]:
-    """Words narrowing the counted thing: compounds, adjectives, ``of`` objects."""
-    out: list[str] = []
-    seen_ents: set[int] = set()
-    for child in head.children:
-        if child.i in skip or child.like_num or child.lower_ in _UNIT_WORDS:
-            continue
-        if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and child.i < head.i:
-            if child.ent_type_ and child.ent_iob_ in ("B", "I"):
-                ent = next((e for e in head.doc.ents if e.start <= child.i < e.end), None)
-                if ent is not None:
-                    if ent.start not in seen_ents:
-                        seen_ents.add(ent.start)
-                        out.append(ent.text.removesuffix("'s").removesuffix("’s"))
-                    continue
-            out.append(child.text)
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.i > head.i:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out.extend(
-                        c.text
-                        for c in pobj.children
-                        if c.dep_ in ("compound", "amod")
-                        and not c.like_num
-                        and c.lower_ not in _UNIT_WORDS
-                    )
-                    out.append(pobj.text)
-    return tuple(out)
-
-
 def find_quantities(span: SpacySpan, offset: int) -> list[Quantity]:
     """Quantities in one sentence; offsets are ``token.idx + offset``."""
     text = span.text
@@ -196,7 +157,7 @@ def _make(span: SpacySpan, m: re.Match[str], base: int, offset: int) -> Quantity
     qual = (m.group("qual") or "").lower()
     kind = _QUALIFIERS.get(qual)
     unit_text = (m.group("unit") or "").strip(" -").lower()
-    unit = _UNIT_WORDS.get(unit_text) if unit_text else None
+    unit = UNIT_WORDS.get(unit_text) if unit_text else None
     num_start = m.start("vague") if m.group("vague") else m.start("num")
     first = _token_at(span, base + num_start)
     if first is None:
