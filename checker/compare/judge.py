@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from checker.compare import proposition
 from checker.compare.refutation import refutations
-from checker.compare.registry import SEVERITY, PairContext, compare_claims, quote
+from checker.compare.registry import PairContext, quote
+from checker.compare.verdict import SEVERITY, compare_claims
 from checker.config import Config
 from checker.model import Claim, Comparison, Document, Finding
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.compare.registry import PairContext, compare_claims, quote
+from checker.compare.registry import PairContext, quote
+from checker.compare.verdict import compare_claims
 from checker.config import Config
 from checker.errors import InputError
 from checker.model import Claim, Comparison, Document
