@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from checker.version import __version__
 
 if TYPE_CHECKING:
     from checker.result import CheckResult

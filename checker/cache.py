@@ -16,9 +16,9 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from checker import __version__
 from checker.config import Config
 from checker.model import Claim, Document
+from checker.version import __version__
 
 # Modules whose code decides what `extract_documents` returns.
 _SOURCES = ("model.py", "nlp.py", "segment.py", "extract")

@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 
-from checker import __version__
 from checker.config import (
     DEFAULT_FORMATS,
     DEFAULT_MODEL,
@@ -21,6 +20,7 @@ from checker.config import (
     MAX_FILE_MB,
 )
 from checker.errors import ClaimcheckError, ConfigError
+from checker.version import __version__
 
 app = typer.Typer(
     name="claimcheck",

@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from checker import __version__
 from checker.config import FAIL_ON
 from checker.errors import BaselineError, ConfigError
 from checker.model import VERDICTS, Finding, Report, Verdict
+from checker.version import __version__
 
 #: Most severe first.
 SEVERITY: tuple[Verdict, ...] = ("conflict", "disputed", "update", "scope")

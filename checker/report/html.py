@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from checker import __version__
 from checker.model import CONFLICT_KINDS, VERDICTS, Claim, Document, Finding, Report, Story
 from checker.report.view import (
     HEADINGS,
@@ -56,6 +55,7 @@ from checker.report.view import (
     story_views,
     summary_counts,
 )
+from checker.version import __version__
 
 ASSETS = Path(__file__).with_name("assets")
 TOP_ITEMS = 3

@@ -12,7 +12,6 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from checker import __version__
 from checker.model import (
     Claim,
     Document,
@@ -30,6 +29,7 @@ from checker.report.view import (
     story_views,
     summary_counts,
 )
+from checker.version import __version__
 
 SCHEMA_VERSION = "1"
 SCHEMA_PATH = Path(__file__).with_name("schema") / "report.schema.json"

@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from checker import __version__
 from checker.gate import REPORTABLE, failing_verdicts
 from checker.model import Claim, Document, Finding, Report
 from checker.report.view import story_views
+from checker.version import __version__
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
