@@ -10,14 +10,15 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker import __version__
+from checker.analysis import Analysis, Prior, Timings
 from checker.config import DEFAULT_MODEL, Config
-from checker.model import Claim, Document, Report
+from checker.engine.local import extract_documents
+from checker.model import Document, Report
 from checker.progress import QUIET, Progress
+from checker.version import __version__
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,71 +28,6 @@ if TYPE_CHECKING:
 
 Echo = Callable[[str], None]
 DEFAULT_CACHE = Path(".claimcheck-cache")
-
-
-@dataclass
-class Timings:
-    """Seconds spent per stage, for the benchmark."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    def add(self, stage: str, since: float) -> float:
-        now = time.perf_counter()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
-        return now
-
-
-@dataclass(frozen=True)
-class Analysis:
-    report: Report
-    vectors: np.ndarray  # one row per claim, in report.claims order
-    timings: Timings
-
-
-@dataclass(frozen=True)
-class Prior:
-    """What a claim store already holds: compared against, never re-reported."""
-
-    documents: tuple[Document, ...]
-    claims: tuple[Claim, ...]
-    vectors: np.ndarray
-
-
-def extract_documents(
-    documents: Sequence[Document],
-    config: Config,
-    *,
-    progress: Progress = QUIET,
-    timings: Timings | None = None,
-    on_parsing: Callable[[], None] | None = None,
-) -> list[tuple[Claim, ...]]:
-    """Doc-local claims per document (entities not yet canonicalised), using
-    the per-document cache so an unchanged article is never parsed twice.
-
-    ``on_parsing`` is called once parsing is under way (after spaCy's worker
-    processes have started), for work that may run beside it."""
-    from checker import cache, extract, nlp, segment
-
-    timings = timings if timings is not None else Timings()
-    store = cache.DocumentCache.open(config.cache_dir)
-    out: list[tuple[Claim, ...] | None] = [store.get(d, config) for d in documents]
-    todo = [i for i, c in enumerate(out) if c is None]
-    if todo:
-        t = time.perf_counter()
-        language = nlp.load(config.spacy_model)
-        t = timings.add("load", t)
-        with progress.stage("extract", total=len(todo)) as advance:
-            parsed_docs = segment.parse([documents[i] for i in todo], language)
-            for n, (i, parsed) in enumerate(zip(todo, parsed_docs, strict=True)):
-                t = timings.add("segment", t)
-                if n == 0 and on_parsing is not None:
-                    on_parsing()
-                claims = extract.extract(parsed)
-                t = timings.add("extract", t)
-                out[i] = claims
-                store.put(documents[i], config, claims)
-                advance(1)
-    return [c if c is not None else () for c in out]
 
 
 def analyse(

@@ -15,7 +15,7 @@ from checker.model import Claim, Document, Entity, Finding, Report, Story
 if TYPE_CHECKING:
     import pandas as pd
 
-    from checker.pipeline import Analysis
+    from checker.analysis import Analysis
 
 
 @dataclass(frozen=True)

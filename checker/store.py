@@ -30,14 +30,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker import __version__
+from checker.analysis import Analysis, Prior
 from checker.errors import StoreError
 from checker.model import Claim, Document, Finding, Report, StoreCounts, from_dict, to_dict
+from checker.version import __version__
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from checker.pipeline import Analysis, Prior
 
 #: ``PRAGMA application_id``: marks a SQLite file as a claim store ("CCst").
 APPLICATION_ID = 0x43437374
@@ -179,8 +179,6 @@ class ClaimStore:
         the store refuses with a message.
         """
         import numpy as np
-
-        from checker.pipeline import Prior
 
         self._begin()
         shas = {d.sha256 for d in exclude}

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
 
+from checker.engine.local import LOCAL as LOCAL
+from checker.engine.local import LocalEngine as LocalEngine
 from checker.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -63,44 +65,6 @@ class Engine(Protocol):
     ) -> np.ndarray:
         """One unit vector per text, as :func:`checker.embed.encode` gives."""
         ...
-
-
-class LocalEngine:
-    """This process: spaCy's own worker processes for large batches, torch's threads."""
-
-    name = "local"
-
-    def extract(
-        self,
-        documents: Sequence[Document],
-        config: Config,
-        *,
-        progress: Progress,
-        timings: dict[str, float],
-        on_parsing: Callable[[], None] | None = None,
-    ) -> list[tuple[Claim, ...]]:
-        from checker import pipeline
-
-        t = pipeline.Timings(timings)
-        return pipeline.extract_documents(
-            documents, config, progress=progress, timings=t, on_parsing=on_parsing
-        )
-
-    def encode(
-        self,
-        embedder: Embedder,
-        texts: Sequence[str],
-        *,
-        batch_size: int,
-        on_batch: OnBatch | None = None,
-        timings: dict[str, float],
-    ) -> np.ndarray:
-        from checker import embed
-
-        return embed.encode(embedder, texts, batch_size=batch_size, on_batch=on_batch)
-
-
-LOCAL = LocalEngine()
 
 
 def check_choice(engine: str, address: str | None) -> None:
