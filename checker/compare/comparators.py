@@ -33,7 +33,7 @@ from checker.match import (
     stems,
     thing_relation,
 )
-from checker.model import Claim, Comparison, ConflictKind, Quantity, TimeExpr, Verdict
+from checker.model import Claim, Comparison, ConflictKind, Mention, Quantity, TimeExpr, Verdict
 
 
 def _when(d: dt.date | None) -> str | None:
@@ -484,18 +484,79 @@ def _counts_of_things(c: Claim) -> bool:
     return all(q.thing and q.unit is None and outcome(c, q) is None for q in c.quantities)
 
 
+#: A name followed by a possessive marks who owns what follows ("Hale's
+#: plan").
+_OWNS = re.compile(r"^\s*['\u2019]s?\b")
+
+
+def _name_key(m: Mention) -> frozenset[str]:
+    """One person however the batch spelled them: the canonical id and the
+    surname ("person:hale" and "person:obed-hale" are one man)."""
+    words = re.findall(r"[A-Za-z]+", m.text)
+    return frozenset(k for k in (m.entity, words[-1].lower() if words else "") if k)
+
+
+def _owner(c: Claim, q: Quantity) -> frozenset[str] | None:
+    """Whose amount ``q`` is: the person named last before it outside the
+    attribution, as the one who cuts, spends or proposes it ("Hale has cut
+    $310 million", "Ortiz would pay for her scheme with cuts: $450
+    million"), or an owner marked by a possessive ("the Senate's $5 billion
+    bill"). None when no one is named before it."""
+    lo, hi = _source_span(c)
+    best: Mention | None = None
+    for m in c.mentions:
+        if m.end > q.start or lo <= m.start < hi:
+            continue
+        possessive = bool(_OWNS.match(c.text[m.end - c.start :]))
+        if (m.type == "PERSON" or possessive) and (best is None or m.start > best.start):
+            best = m
+    return _name_key(best) if best is not None else None
+
+
+def _source_span(c: Claim) -> tuple[int, int]:
+    at = c.text.find(c.source) if c.source else -1
+    return (c.start + at, c.start + at + len(c.source or "")) if at >= 0 else (0, 0)
+
+
+def _named(c: Claim) -> frozenset[str]:
+    return frozenset(k for m in c.mentions for k in _name_key(m))
+
+
+def _other_owners(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Two amounts that belong to different named owners are two quantities
+    (two plans' cuts, two campaigns' budgets), not one counted with another
+    scope, unless each claim names the other's owner too (one amount seen
+    from two sides). Counts of people or things are left alone: a victim
+    named before a death toll owns nothing."""
+    if qa.unit is None or qb.unit is None:
+        return False
+    oa, ob = _owner(a, qa), _owner(b, qb)
+    if oa is None or ob is None or oa & ob:
+        return False
+    return not (oa & _named(b) and ob & _named(a))
+
+
 @comparator("quantity.v1")
 def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Numbers of the same thing: overlapping intervals agree, disjoint ones
-    conflict unless time, scope, attribution or a later report explains them."""
+    conflict unless time, scope, attribution or a later report explains them.
+    Amounts of different named owners are not one thing counted."""
     if not a.quantities or not b.quantities:
         return None
-    related = [
+    same_thing = [
         (qa, qb, rel)
         for qa in a.quantities
         for qb in b.quantities
         if (rel := thing_relation(a, qa, b, qb)) != "different"
     ]
+    related = [(qa, qb, rel) for qa, qb, rel in same_thing if not _other_owners(a, qa, b, qb)]
+    if same_thing and not related:
+        qa, qb, _ = same_thing[0]
+        return Comparison(
+            "unrelated", None, round(ctx.match, 4),
+            f"{_qtext(qa)} vs {_qtext(qb)}: amounts of different named owners, two quantities",
+            "quantity.v1",
+        )
     if not related:
         shown = f"{_qtext(a.quantities[0])} vs {_qtext(b.quantities[0])}"
         if predicate_shared(a, b):
