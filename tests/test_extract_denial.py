@@ -147,3 +147,21 @@ def test_a_negated_denial_is_negated_not_denied(nlp: Language) -> None:
 @pytest.mark.xfail(strict=True, reason="the parser reads 'the villagers' as the only object")
 def test_a_recipient_without_a_name_or_pronoun_is_missed(nlp: Language) -> None:
     assert _attribution(nlp, "The army denied the villagers their land.")[0] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "source"),
+    [
+        ("The mayor tweeted on Monday that the library would close in March.", "close",
+         "The mayor"),
+        ("The senator posted on Friday that she would run again.", "run", "The senator"),
+    ],
+)
+def test_a_post_reports_speech_like_said(
+    nlp: Language, sentence: str, predicate: str, source: str
+) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(sentence).sents
+    att = analyse(sent.root)
+    assert (att.certainty, att.predicate, att.source) == ("asserted", predicate, source)

@@ -1,8 +1,15 @@
-"""Amounts of different named owners are two quantities. Sentences written
-for these tests, on made-up topics."""
+"""Amounts of different named owners are two quantities; leaving a post is
+one event whatever verb an outlet picks; an appositive is not what a
+sentence asserts. Sentences written for these tests, on made-up topics."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
+from checker.compare import proposition
+from checker.model import TimeExpr
 from tests.test_compare import claim, judge_pair, mention, q
 
 # ------------------------------------------------------------ owned amounts
@@ -65,3 +72,60 @@ def test_a_victim_named_before_a_count_owns_nothing() -> None:
               quantities=(q(tb, "5", 5, 5, thing="people"),),
               )
     assert judge_pair(a, b)[0] == "conflict"
+
+
+# ------------------------------------------------------------- leaving a post
+
+T_RETIRE = ("The mayor wrote on Monday that Police Chief Ana Ruiz, a veteran officer who "
+            "joined the force in 1990, would be retiring at the end of April")
+T_LEAVE = ("The mayor announced Thursday that Police Chief Ana Ruiz will be leaving the "
+           "department on March 1, weeks earlier than planned")
+
+
+def _when(text: str, phrase: str, low: dt.date, high: dt.date, precision: str) -> TimeExpr:
+    s = text.index(phrase)
+    return TimeExpr(s, s + len(phrase), phrase, low, high, precision, "event")  # type: ignore[arg-type]
+
+
+def _retire() -> object:
+    return claim(T_RETIRE, "d1", predicate="retire", source="The mayor",
+                 times=(_when(T_RETIRE, "the end of April", dt.date(2025, 4, 21),
+                              dt.date(2025, 4, 30), "month"),))
+
+
+def _leave() -> object:
+    return claim(T_LEAVE, "d2", predicate="leave", source="The mayor",
+                 times=(_when(T_LEAVE, "March 1", dt.date(2025, 3, 1), dt.date(2025, 3, 1),
+                              "day"),))
+
+
+def test_a_later_report_moving_a_departure_is_an_update_whatever_the_verb() -> None:
+    verdict, _, why = judge_pair(_retire(), _leave(), pa=dt.date(2025, 2, 10),  # type: ignore[arg-type]
+                                 pb=dt.date(2025, 2, 13), sim=0.77)
+    assert verdict == "update"
+    assert "another time" in why
+
+
+def test_giving_notice_is_not_leaving() -> None:
+    # resigned on one day, to retire months later: two acts, no difference
+    tb = "Police Chief Ana Ruiz resigned Monday in protest over the budget"
+    b = claim(tb, "d2", predicate="resign",
+              times=(_when(tb, "Monday", dt.date(2025, 2, 10), dt.date(2025, 2, 10), "day"),))
+    assert judge_pair(_retire(), b, pa=dt.date(2025, 2, 10), pb=dt.date(2025, 2, 10),  # type: ignore[arg-type]
+                      sim=0.7)[0] not in ("update", "scope", "conflict")
+
+
+@pytest.mark.parametrize(("x", "y", "same"), [
+    ("retire", "leave", True), ("depart", "leave", True), ("quit", "retire", True),
+    ("resign", "leave", False), ("arrive", "leave", False),
+])
+def test_verbs_of_leaving_a_post_are_one_event(x: str, y: str, same: bool) -> None:
+    assert proposition.one_event(claim("x", predicate=x), claim("y", predicate=y)) is same
+
+
+def test_an_appositive_is_not_what_the_sentence_asserts() -> None:
+    c = claim("Chief Ana Ruiz, a veteran officer who joined the force in 1990, will retire",
+              predicate="retire")
+    parts = proposition.conjuncts(c)
+    assert any("veteran" not in p and "retir" not in p and "leav" in p for p in parts)
+    assert "veteran" in parts[0]  # the whole stays first

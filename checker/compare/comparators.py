@@ -18,6 +18,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from checker.compare.proposition import one_event
 from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
     ATTRIBUTING,
@@ -427,12 +428,22 @@ _CLAUSE_OPENERS = re.compile(
 
 def _attached(c: Claim, t: TimeExpr) -> bool:
     """The time belongs to the claim's main verb: no other clause opens
-    between the verb and the time."""
+    between the verb and the time. When the verb's word recurs (the main
+    verb "retiring" after an appositive's "retired"), any of its forms may
+    be the verb."""
     verb = predicate_span(c)
     if verb is None:
         return True
-    s, e = sorted((verb[1], t.start - c.start))
-    return not _CLAUSE_OPENERS.search(c.text[max(0, s) : max(0, e)])
+    forms = [verb[1]] + [
+        m.end() for m in _TOKEN.finditer(c.text)
+        if m.start() > verb[0] and stem(m.group()) == stem(c.predicate or "")
+    ]
+    at = t.start - c.start
+    return any(
+        not _CLAUSE_OPENERS.search(c.text[max(0, s) : max(0, e)])
+        for end in forms
+        for s, e in [sorted((end, at))]
+    )
 
 
 def _disjoint_times(a: Claim, b: Claim) -> bool:
@@ -707,7 +718,7 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     shown = f"{ta.text}{_who(a, ctx.published_a, ctx.outlet_a)} vs {tb.text}{_who(b, ctx.published_b, ctx.outlet_b)}"
     if _later(ctx) is not None:
         return None  # reports weeks apart naturally speak of different days
-    same_action = a.predicate is not None and a.predicate == b.predicate
+    same_action = one_event(a, b)
     gap = ctx.gap()
     if same_action and gap and a.predicate not in LIGHT_VERBS | ATTRIBUTING:
         # within one news cycle a later report that moves the date of the

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 REPORTING = frozenset(
     "say tell announce report add state claim note warn write insist disclose reveal "
     "brief declare acknowledge admit emphasize emphasise stress explain argue testify "
-    "indicate assert maintain".split()
+    "indicate assert maintain tweet post".split()
 )
 CONFIRMING = frozenset({"confirm", "verify", "corroborate"})
 DENYING = frozenset(
