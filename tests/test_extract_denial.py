@@ -48,6 +48,7 @@ def _attribution(nlp: Language, sentence: str) -> tuple[str, str | None]:
         # "rejected claims that ..."
         ("Officials rejected claims that the dam had failed.", "reject"),
         ("The governor rejected suggestions that the levee had been neglected.", "reject"),
+        ("The council rejected the argument that the bridge was unsafe.", "reject"),
         ("The senator rejected the accusations.", "reject"),
         # refute, debunk: no other sense
         ("Police debunked the rumour on Friday.", "debunk"),
@@ -81,6 +82,12 @@ def test_a_speech_act_about_a_proposition_is_a_denial(
         ("Parliament rejected the amendment.", "reject"),
         ("The mayor rejected the offer.", "reject"),
         ("Voters rejected the plan to build a stadium.", "reject"),
+        # a directive's content clause says what should be done, not what is
+        # true: turning it down is refusing, not denying
+        ("The party rejected appeals that it needs a new leader.", "reject"),
+        ("The league rejected calls that the coach resign.", "reject"),
+        ("The union rejected demands that its members return to work.", "reject"),
+        ("The mayor rejected a request that the park be closed.", "reject"),
         # dismissing a person
         ("The club dismissed its coach on Monday.", "dismiss"),
         ("The board voted to dismiss the coach.", "vote"),
@@ -140,3 +147,21 @@ def test_a_negated_denial_is_negated_not_denied(nlp: Language) -> None:
 @pytest.mark.xfail(strict=True, reason="the parser reads 'the villagers' as the only object")
 def test_a_recipient_without_a_name_or_pronoun_is_missed(nlp: Language) -> None:
     assert _attribution(nlp, "The army denied the villagers their land.")[0] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "source"),
+    [
+        ("The mayor tweeted on Monday that the library would close in March.", "close",
+         "The mayor"),
+        ("The senator posted on Friday that she would run again.", "run", "The senator"),
+    ],
+)
+def test_a_post_reports_speech_like_said(
+    nlp: Language, sentence: str, predicate: str, source: str
+) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(sentence).sents
+    att = analyse(sent.root)
+    assert (att.certainty, att.predicate, att.source) == ("asserted", predicate, source)

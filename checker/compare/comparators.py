@@ -18,6 +18,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from checker.compare.proposition import one_event
 from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
     ATTRIBUTING,
@@ -33,7 +34,7 @@ from checker.match import (
     stems,
     thing_relation,
 )
-from checker.model import Claim, Comparison, ConflictKind, Quantity, TimeExpr, Verdict
+from checker.model import Claim, Comparison, ConflictKind, Mention, Quantity, TimeExpr, Verdict
 
 
 def _when(d: dt.date | None) -> str | None:
@@ -427,12 +428,22 @@ _CLAUSE_OPENERS = re.compile(
 
 def _attached(c: Claim, t: TimeExpr) -> bool:
     """The time belongs to the claim's main verb: no other clause opens
-    between the verb and the time."""
+    between the verb and the time. When the verb's word recurs (the main
+    verb "retiring" after an appositive's "retired"), any of its forms may
+    be the verb."""
     verb = predicate_span(c)
     if verb is None:
         return True
-    s, e = sorted((verb[1], t.start - c.start))
-    return not _CLAUSE_OPENERS.search(c.text[max(0, s) : max(0, e)])
+    forms = [verb[1]] + [
+        m.end() for m in _TOKEN.finditer(c.text)
+        if m.start() > verb[0] and stem(m.group()) == stem(c.predicate or "")
+    ]
+    at = t.start - c.start
+    return any(
+        not _CLAUSE_OPENERS.search(c.text[max(0, s) : max(0, e)])
+        for end in forms
+        for s, e in [sorted((end, at))]
+    )
 
 
 def _disjoint_times(a: Claim, b: Claim) -> bool:
@@ -484,18 +495,79 @@ def _counts_of_things(c: Claim) -> bool:
     return all(q.thing and q.unit is None and outcome(c, q) is None for q in c.quantities)
 
 
+#: A name followed by a possessive marks who owns what follows ("Hale's
+#: plan").
+_OWNS = re.compile(r"^\s*['\u2019]s?\b")
+
+
+def _name_key(m: Mention) -> frozenset[str]:
+    """One person however the batch spelled them: the canonical id and the
+    surname ("person:hale" and "person:obed-hale" are one man)."""
+    words = re.findall(r"[A-Za-z]+", m.text)
+    return frozenset(k for k in (m.entity, words[-1].lower() if words else "") if k)
+
+
+def _owner(c: Claim, q: Quantity) -> frozenset[str] | None:
+    """Whose amount ``q`` is: the person named last before it outside the
+    attribution, as the one who cuts, spends or proposes it ("Hale has cut
+    $310 million", "Ortiz would pay for her scheme with cuts: $450
+    million"), or an owner marked by a possessive ("the Senate's $5 billion
+    bill"). None when no one is named before it."""
+    lo, hi = _source_span(c)
+    best: Mention | None = None
+    for m in c.mentions:
+        if m.end > q.start or lo <= m.start < hi:
+            continue
+        possessive = bool(_OWNS.match(c.text[m.end - c.start :]))
+        if (m.type == "PERSON" or possessive) and (best is None or m.start > best.start):
+            best = m
+    return _name_key(best) if best is not None else None
+
+
+def _source_span(c: Claim) -> tuple[int, int]:
+    at = c.text.find(c.source) if c.source else -1
+    return (c.start + at, c.start + at + len(c.source or "")) if at >= 0 else (0, 0)
+
+
+def _named(c: Claim) -> frozenset[str]:
+    return frozenset(k for m in c.mentions for k in _name_key(m))
+
+
+def _other_owners(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Two amounts that belong to different named owners are two quantities
+    (two plans' cuts, two campaigns' budgets), not one counted with another
+    scope, unless each claim names the other's owner too (one amount seen
+    from two sides). Counts of people or things are left alone: a victim
+    named before a death toll owns nothing."""
+    if qa.unit is None or qb.unit is None:
+        return False
+    oa, ob = _owner(a, qa), _owner(b, qb)
+    if oa is None or ob is None or oa & ob:
+        return False
+    return not (oa & _named(b) and ob & _named(a))
+
+
 @comparator("quantity.v1")
 def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Numbers of the same thing: overlapping intervals agree, disjoint ones
-    conflict unless time, scope, attribution or a later report explains them."""
+    conflict unless time, scope, attribution or a later report explains them.
+    Amounts of different named owners are not one thing counted."""
     if not a.quantities or not b.quantities:
         return None
-    related = [
+    same_thing = [
         (qa, qb, rel)
         for qa in a.quantities
         for qb in b.quantities
         if (rel := thing_relation(a, qa, b, qb)) != "different"
     ]
+    related = [(qa, qb, rel) for qa, qb, rel in same_thing if not _other_owners(a, qa, b, qb)]
+    if same_thing and not related:
+        qa, qb, _ = same_thing[0]
+        return Comparison(
+            "unrelated", None, round(ctx.match, 4),
+            f"{_qtext(qa)} vs {_qtext(qb)}: amounts of different named owners, two quantities",
+            "quantity.v1",
+        )
     if not related:
         shown = f"{_qtext(a.quantities[0])} vs {_qtext(b.quantities[0])}"
         if predicate_shared(a, b):
@@ -646,7 +718,7 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     shown = f"{ta.text}{_who(a, ctx.published_a, ctx.outlet_a)} vs {tb.text}{_who(b, ctx.published_b, ctx.outlet_b)}"
     if _later(ctx) is not None:
         return None  # reports weeks apart naturally speak of different days
-    same_action = a.predicate is not None and a.predicate == b.predicate
+    same_action = one_event(a, b)
     gap = ctx.gap()
     if same_action and gap and a.predicate not in LIGHT_VERBS | ATTRIBUTING:
         # within one news cycle a later report that moves the date of the

@@ -198,12 +198,26 @@ _COORDINATION = re.compile(
 )
 
 
+#: An appositive or non-restrictive relative set off by commas after a name
+#: ("Jane Doe, a former judge who chaired the panel, will ..."; "Mr. Roe,
+#: 61, said"): it describes a participant and is not what the sentence
+#: asserts (Potts 2005: not at-issue content).
+_APPOSITIVE = re.compile(
+    r"\b([A-Z][\w.'\u2019-]*),\s+(?:a|an|who|whose|which|\d+)\b[^,;:\u2014]*,"
+)
+
+
 def conjuncts(c: Claim) -> list[frozenset[str]]:
     """The cores of a claim's coordinated parts, whole first: "denied the
-    deployment as well as the weapons transfer" denies two facts."""
+    deployment as well as the weapons transfer" denies two facts. Without
+    its appositives, the whole is one more candidate."""
     whole = core(c)
-    parts = [_core_words(p) for p in _COORDINATION.split(_core_text(c))]
-    return [whole, *(p for p in parts if p and p != whole)]
+    text = _core_text(c)
+    parts = [_core_words(p) for p in _COORDINATION.split(text)]
+    bare = _APPOSITIVE.sub(r"\1 ", text)
+    if bare != text:
+        parts.append(_core_words(bare))
+    return [whole, *dict.fromkeys(p for p in parts if p and p != whole)]
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?\b")
@@ -215,7 +229,32 @@ def _words(text: str) -> frozenset[str]:
 
 def _fold(word: str) -> str:
     cls = head_class(word)
-    return cls if cls != word and cls is not None else stem(word)
+    if cls != word and cls is not None:
+        return cls
+    st = stem(word)
+    return _LEAVING.get(st, st)
+
+
+#: Verbs and nouns of leaving a post name one event, the end of someone's
+#: tenure, whichever word an outlet picks ("the chief will be retiring in
+#: April" / "the chief will leave in April"). Stems, folded to "leav".
+#: Resigning is not among them: it is giving notice, dated when notice is
+#: given ("resigned on Monday", to leave in April).
+_LEAVING = {stem(w): "leav" for w in "retire retiring depart departing departure leave "
+            "leaving quit quitting".split()}
+
+
+def action(predicate: str | None) -> str | None:
+    """The event a main verb names, paraphrases folded ("retire" and
+    "leave" are one departure), or None."""
+    return _fold(predicate) if predicate else None
+
+
+def one_event(a: Claim, b: Claim) -> bool:
+    """Both main verbs name one event (the same lemma, or one class)."""
+    return a.predicate is not None and (
+        a.predicate == b.predicate or action(a.predicate) == action(b.predicate)
+    )
 
 
 def participants(c: Claim) -> frozenset[str]:
@@ -271,14 +310,14 @@ def align(
         return Alignment(False, 0.0, False, "one claim names no proposition of its own")
     overlap = containment(a, b, idf)
     doubt = (a.certainty in _DOUBT) != (b.certainty in _DOUBT)
-    same_action = predicate_shared(a, b) or bool(
+    same_action = predicate_shared(a, b) or one_event(a, b) or bool(
         content_words(a.text) & content_words(b.text) & _EVENT_CLASSES
     )
     if same_action and similarity >= 0.45:
         # A sentence may carry several facts ("said that X will leave in
         # February, and that X was a great help"): compare the clauses
         # around the shared action.
-        actions = {stem(x.predicate) for x in (a, b) if x.predicate} | _EVENT_CLASSES
+        actions = {_fold(x.predicate) for x in (a, b) if x.predicate} | _EVENT_CLASSES
         clause = max(
             (_containment(p, q, idf) for p in conjuncts(a) for q in conjuncts(b)
              if len(p) >= 2 and len(q) >= 2 and p & q & actions),

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 REPORTING = frozenset(
     "say tell announce report add state claim note warn write insist disclose reveal "
     "brief declare acknowledge admit emphasize emphasise stress explain argue testify "
-    "indicate assert maintain".split()
+    "indicate assert maintain tweet post".split()
 )
 CONFIRMING = frozenset({"confirm", "verify", "corroborate"})
 DENYING = frozenset(
@@ -38,6 +38,15 @@ PROPOSITION_NOUNS = frozenset(
     "report claim allegation accusation charge rumor rumour story suggestion assertion "
     "speculation notion theory account statement characterization characterisation "
     "contention insinuation assertion finding version narrative".split()
+)
+# Nouns of directive speech acts and proposals: their content clause says
+# what someone should do, not what is true ("rejected appeals that they
+# need new leaders", "rejected calls that he resign"), so turning one down
+# is refusing, not denying.
+DIRECTIVE_NOUNS = frozenset(
+    "appeal plea call demand request bid proposal offer plan amendment motion petition "
+    "application invitation ultimatum urging entreaty pressure push recommendation "
+    "advice order instruction".split()
 )
 # Court acts: a judge who dismisses the case or the charges denies nothing.
 LEGAL_NOUNS = frozenset(
@@ -285,7 +294,7 @@ def is_denial(v: Token) -> bool:
         noun = o.lemma_.lower()
         if lemma == "dismiss" and noun in LEGAL_NOUNS:
             continue
-        if noun in PROPOSITION_NOUNS or _has_that_clause(o):
+        if noun in PROPOSITION_NOUNS or (_has_that_clause(o) and noun not in DIRECTIVE_NOUNS):
             return True
     return False
 
