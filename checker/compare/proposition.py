@@ -191,7 +191,7 @@ def core(c: Claim) -> frozenset[str]:
 
 
 #: Where a sentence joins clauses or objects that are facts of their own
-#: (not every comma: "Mr. Mattis, 68, will leave" is one clause).
+#: (not every comma: "Ms. Rivera, 54, will step down" is one clause).
 _COORDINATION = re.compile(
     r";|\b(?:as well as|along with)\b|,\s*(?:and|but|while|whereas)\b|\s(?:and|but)\s+that\b",
     re.IGNORECASE,
