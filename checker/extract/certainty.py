@@ -4,7 +4,9 @@ Starting at a clause's root verb, follow the complement chain through
 reporting verbs (``said that``), epistemic verbs (``is believed to``,
 ``reports suggest``), confirmations and denials down to the event verb.
 Each step may set the source (the reporting verb's subject, or the object
-of ``according to``) and a certainty cue. The event verb's lemma is the
+of ``according to``) and a certainty cue. An embedded question left
+unanswered (``did not say whether P``, ``it is unclear whether P``) leads
+on to P as unconfirmed. The event verb's lemma is the
 claim's predicate; a negated event verb makes the claim negated.
 """
 
@@ -91,6 +93,37 @@ ASPECTUAL = frozenset("begin start continue resume keep stop cease finish".split
 EVIDENCE_NOUNS = frozenset(
     "evidence proof sign indication confirmation trace corroboration basis".split()
 )
+# An embedded question ("whether P", "if P") names P without asserting it.
+# Left unanswered (not said, not confirmed, not known, refused an answer),
+# it leaves P unconfirmed. Verbs of answering, saying, knowing and
+# confirming whose question a negation or refusal leaves open; asking is
+# not among them ("asked whether P" and "did not ask whether P" say
+# nothing of what is known), nor deciding ("will decide whether P" is about
+# a future act).
+ANSWERING = frozenset(
+    "say tell answer respond reply comment confirm verify know disclose reveal specify "
+    "explain clarify elaborate address discuss state indicate detail recall remember "
+    "determine establish".split()
+)
+# Verbs of refusing or failing to do what their complement says: "declined
+# to say whether P" leaves P as open as "did not say whether P".
+REFUSING = frozenset({"decline", "refuse", "fail"})
+# Nouns that carry a question or its answer between the verb and the
+# whether-clause ("questions about whether P", "a request for comment on
+# whether P", "gave no details on whether P").
+QUESTION_NOUNS = frozenset(
+    "question query inquiry enquiry request call message email comment answer response "
+    "reply word detail information explanation clarification indication clarity "
+    "confirmation".split()
+)
+# What is not known when "it is unclear whether P"; "clear", "known",
+# "certain", "sure" only when negated ("it was not clear whether P").
+UNKNOWN_WORDS = frozenset(
+    "unclear unknown uncertain unsure undetermined unanswered unresolved".split()
+)
+KNOWN_WORDS = frozenset("clear known certain sure evident apparent".split())
+_QUESTION_PREPS = frozenset("about on over of regarding as to into".split())
+_COPULAS = frozenset("be remain seem appear".split())
 # inflected denial and confirmation verbs a title-case headline tags as proper nouns
 HEADLINE_DENIAL = frozenset(
     "deny denies denied denying reject rejects rejected dismiss dismisses dismissed "
@@ -217,6 +250,143 @@ def _no_evidence(v: Token) -> Token | None:
                     continue  # "no evidence that we found": a restrictive clause
                 return d
         return v
+    return None
+
+
+def _question_clause(t: Token, *, adjunct: bool) -> bool:
+    """``t`` heads an embedded question: a clause marked ``whether`` or
+    ``if`` that is a complement (``say whether P``, ``about whether
+    P``). An adverbial ``if`` is a condition (``would not comment if
+    asked``) and an adverbial ``whether or not`` a concession; they count
+    only after an adjective of knowing (``it is not clear if P``)."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    if t.dep_ not in ("ccomp", "pcomp") and not (adjunct and t.dep_ in ("advcl", "csubj")):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children)
+
+
+def _alternative(t: Token) -> bool:
+    """An alternative question (``whether the subpoenas seek documents or
+    testimony``) presupposes that one alternative holds and asks which: it
+    leaves no single proposition open. Polar questions stay: ``whether or
+    not P``, ``whether P or not``, ``whether P or whether Q``."""
+    doc = t.doc
+    for o in t.subtree:
+        if o.dep_ != "cc" or o.lower_ != "or":
+            continue
+        if o.i + 1 < len(doc) and doc[o.i + 1].lower_ == "not":
+            continue
+        joined = [d for d in o.head.children if d.dep_ == "conj" and d.i > o.i]
+        if joined and all(
+            any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in d.children)
+            for d in joined
+        ):
+            continue
+        return True
+    return False
+
+
+def _asked(head: Token, *, adjunct: bool, depth: int = 0) -> tuple[Token, bool] | None:
+    """The embedded question under ``head``, directly or through
+    prepositions and nouns of question and answer (``respond to questions
+    about whether P``, ``no details on whether P``), and whether a ``no``
+    on one of those nouns leaves it unanswered."""
+    for c in head.children:
+        if _question_clause(c, adjunct=adjunct):
+            return c, False
+    if depth >= 4:
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in _QUESTION_PREPS | {"to", "for"}:
+            for d in c.children:
+                if d.dep_ == "pcomp" and _question_clause(d, adjunct=False):
+                    return d, False
+                if d.dep_ == "pobj" and d.lemma_.lower() in QUESTION_NOUNS:
+                    found = _asked(d, adjunct=False, depth=depth + 1)
+                    if found is not None:
+                        return found[0], found[1] or _no(d)
+        elif c.dep_ in ("dobj", "nsubjpass", "attr") and c.lemma_.lower() in QUESTION_NOUNS:
+            found = _asked(c, adjunct=False, depth=depth + 1)
+            if found is not None:
+                return found[0], found[1] or _no(c)
+    return None
+
+
+def _nobody(v: Token) -> bool:
+    """``nobody has said``, ``no one would confirm``: a negative subject."""
+    subj = _subject(v)
+    return subj is not None and (
+        subj.lower_ in ("nobody", "none", "noone") or (subj.lower_ == "one" and _no(subj))
+    )
+
+
+def _no(noun: Token) -> bool:
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+
+
+def _frames(v: Token) -> list[Token]:
+    """``v`` and the verbs coordinated with it that share its question
+    (``confirm or deny whether P``)."""
+    return [v, *(
+        d for d in v.children
+        if d.dep_ == "conj" and d.lemma_.lower() in ANSWERING | {"deny"}
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in d.children)
+    )]
+
+
+def open_question(v: Token) -> Token | None:
+    """The verb of a proposition ``v`` leaves open by not answering a
+    question about it: ``did not say whether P``, ``declined to comment on
+    whether P``, ``did not respond to questions about whether P``, ``gave
+    no details on whether P``, ``it is unclear whether P``, ``it was not
+    known if P``. None when ``v`` answers, asks or decides (``asked whether
+    P``, ``will decide whether P``), the clause is no question, or it asks
+    which of two things holds."""
+    question = _unanswered(v)
+    return None if question is None or _alternative(question) else question
+
+
+def _unanswered(v: Token) -> Token | None:
+    """The embedded question ``v`` leaves unanswered, polar or alternative."""
+    lemma = v.lemma_.lower()
+    if lemma in REFUSING:
+        # "declined to say whether P", "refused to confirm or deny whether P"
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                if c.lemma_.lower() not in ANSWERING:
+                    continue
+                for frame in _frames(c):
+                    found = _asked(frame, adjunct=False)
+                    if found is not None:
+                        return found[0]
+        return None
+    if lemma in ANSWERING:
+        for frame in _frames(v):
+            found = _asked(frame, adjunct=False)
+            if found is not None and (_negated(v) or _nobody(v) or found[1]):
+                return found[0]
+        return None
+    if lemma in _COPULAS:
+        for c in v.children:
+            if c.dep_ not in ("acomp", "attr") or c.pos_ != "ADJ":
+                continue
+            word = c.lower_
+            if word in UNKNOWN_WORDS or (word in KNOWN_WORDS and (_negated(v) or _negated(c))):
+                # "it is unclear whether P", "whether P is unclear", "the
+                # question of whether P remains unanswered"
+                subj = _subject(v)
+                found = _asked(v, adjunct=True) or _asked(c, adjunct=True) or (
+                    _asked(subj, adjunct=False)
+                    if subj is not None and subj.lemma_.lower() in QUESTION_NOUNS else None
+                )
+                if found is not None:
+                    return found[0]
+        return None
+    # "gave no details on whether P", "offered no comment on whether P"
+    found = _asked(v, adjunct=False)
+    if found is not None and found[1]:
+        return found[0]
     return None
 
 
@@ -377,12 +547,35 @@ def analyse(root: Token) -> Attribution:
     source: Token | None = None
     v = root
     negated = False
+    asked = False  # inside an open question
     for _ in range(6):
         lemma = v.lemma_.lower()
         subj = _subject(v)
         comp = _complement(v)
-        neg = _negated(v)
+        # a polar question asks the same whatever its polarity ("whether
+        # or not P", "don't know if they didn't P"): no negation inside it
+        neg = _negated(v) and not asked
         local = _local_cue(v)
+        if asked and (lemma in REPORTING | EPISTEMIC | CONFIRMING or is_denial(v)):
+            # "would not say whether the board believes P": the belief is
+            # what is open, not P
+            break
+        if (question := _unanswered(v)) is not None:
+            if _alternative(question):
+                # "would not say whether she would sell it or keep it": which
+                # is open, neither alternative is negated; the claim is the
+                # unanswered question itself
+                if neg:
+                    negated = True
+                    certainty = _stronger(certainty, "negated")
+                break
+            # "did not say whether P": P is left open, neither said nor denied
+            certainty = _stronger(certainty, "unconfirmed")
+            if subj is not None and subj.lower_ != "it" and source is None:
+                source = subj
+            v = question
+            asked = True
+            continue
         if lemma in REPORTING and comp is not None:
             if (subj is not None and subj.pos_ != "PRON") or source is None:
                 source = subj or source
@@ -469,6 +662,8 @@ def clause_cue(v: Token) -> Certainty | None:
         return "negated" if _negated(v) else "denied"
     if lemma in CONFIRMING:
         return "unconfirmed" if _negated(v) else "confirmed"
+    if open_question(v) is not None:
+        return "unconfirmed"  # "..., who declined to say whether P"
     if lemma in EPISTEMIC:
         subj = _subject(v)
         if v.tag_ == "VBN" or (subj is not None and subj.lemma_.lower() in HEARSAY_NOUNS):
