@@ -195,3 +195,22 @@ def test_an_open_question_is_no_negation_of_the_fact(nlp: Language) -> None:
     b = _claim(nlp, "The mill owner closed the mill", "d2")
     assert a.certainty == "unconfirmed" and not a.negated
     assert _verdict(a, b, EARLY, EARLY) == "disputed"
+
+
+@pytest.mark.parametrize(
+    ("open_", "statement"),
+    [
+        # another subject: someone, not the boy
+        ("Detectives say it is not clear if the boy was the intended target",
+         "Detectives say someone at the park was the intended target"),
+        # another act, roles swapped: he fired / they shot him
+        ("It remains unknown if Ruiz fired several times while fleeing into the bakery",
+         "Deputies shot Ruiz and led the baker out to safety"),
+    ],
+)
+def test_an_open_question_is_not_disputed_by_another_act_or_subject(
+    nlp: Language, open_: str, statement: str
+) -> None:
+    a, b = _claim(nlp, open_, "d1"), _claim(nlp, statement, "d2")
+    assert a.certainty == "unconfirmed"
+    assert _verdict(a, b, EARLY, EARLY) not in ("conflict", "disputed", "update")

@@ -86,6 +86,9 @@ _NOT_FOUND = re.compile(
     r"\b(?:unable|failed|fail|fails)\s+to\s+(?:\w+\s+)?(?:find|confirm|verify|establish|prove)\b",
     re.IGNORECASE,
 )
+#: An embedded yes/no question, which the extractor reads as leaving its
+#: proposition unconfirmed ("did not say whether P", "unclear if P").
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
 #: Verbs of the speech act of denial.
 _DENIAL_VERBS = frozenset("deny dispute refute rebut disavow contest".split())
 #: A claim that opens with "No," answers a story with a denial ("No, X won't ...").
@@ -190,6 +193,16 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return None  # both report the one denial ("X disputed the report"), neither asserts it
     if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
         return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")
+    if pair == {"pos", "unconfirmed"} and _OPEN_QUESTION.search(doubter.text) and not (
+        doubter.predicate and other.predicate
+        and stem(doubter.predicate) == stem(other.predicate) and _asks_of(doubter, other)
+    ):
+        # an open question ("not clear if the girl was the target") asks
+        # about one act of one subject; another verb or subject ("police
+        # shot him" / "whether he fired") does not answer it
+        return Comparison("unrelated", None, 0.0,
+                          f"{quote(a)} vs {quote(b)}: the open question is about another "
+                          "action or subject", "certainty.v1")
     if pair == {"pos", "unconfirmed"}:
         unconfirmed_first = (later == "b" and ca == "unconfirmed") or (
             later == "a" and cb == "unconfirmed"
@@ -288,6 +301,29 @@ def _subject_words(c: Claim) -> frozenset[str]:
     """Content words before the claim's main verb: roughly its subject."""
     verb = predicate_span(c)
     return content_words(c.text[: verb[0]]) if verb and verb[0] else frozenset()
+
+
+_BE_FORMS = frozenset("is are was were be been being am".split())
+
+
+def _asks_of(doubter: Claim, other: Claim) -> bool:
+    """The open question of ``doubter`` is about the subject ``other``
+    speaks of: the content words between "whether"/"if" and the verb (not
+    who leaves it open) are named in ``other``; with none (a pronoun), the
+    claims' subjects as a whole."""
+    m = _OPEN_QUESTION.search(doubter.text)
+    if m and doubter.predicate:
+        target = stem(doubter.predicate)
+        before: list[str] = []
+        for w in _TOKEN.findall(doubter.text[m.end() :]):
+            low = w.lower()
+            if stem(low) == target or (target == "be" and low in _BE_FORMS):
+                asked = content_words(" ".join(before))
+                if asked:
+                    return bool(asked & content_words(other.text))
+                break
+            before.append(w)
+    return _same_subject(doubter, other)
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:
