@@ -6,64 +6,42 @@ cache for the whole run). A pair is *flagged* when a ``conflict`` or
 ``disputed`` finding joins the headline and the body. A ``disagree`` body
 refutes its headline and should be flagged; an ``agree`` body should not.
 
-Bodies are split in two halves by a hash of their Body ID: ``dev`` (looked at
-while developing the rules) and ``heldout`` (reported). Within a split, pairs
-are taken per stance in the order of a hash of (Body ID, headline), so the
-sample is deterministic and spread over many bodies.
+The split is by rumour (``bench/fnc1.py``): rules were read and the
+experimental verifier (``bench/train_verifier.py``) trained on the ``train``
+and ``calibration`` rumours (together ``dev``); ``heldout`` rumours share no
+topic, headline or body with them. Within a split, pairs are taken per stance in the order of a hash
+of (Body ID, headline), so the sample is deterministic and spread over many
+bodies.
 
-Usage: .venv/bin/python bench/eval_fnc1.py [--split heldout|dev] [--per-stance 100]
-       [--stances agree,disagree,discuss] [--show] [--data-dir ../shared/eval]
+Usage: .venv/bin/python bench/eval_fnc1.py [--split heldout|dev|train|calibration]
+       [--per-stance 100] [--stances agree,disagree,discuss]
+       [--show] [--data-dir ../shared/eval]
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import fnc1
+from fnc1 import STANCES
+
 from checker import ingest, pipeline
 from checker.config import Config
 
-HERE = Path(__file__).resolve().parent.parent
 FLAGS = ("conflict", "disputed")
-STANCES = ("agree", "disagree", "discuss", "unrelated")
-
-
-def _hash(text: str) -> int:
-    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16)
-
-
-def split_of(body_id: str) -> str:
-    """``dev`` or ``heldout``: half the bodies each, fixed by the Body ID."""
-    return "dev" if _hash(f"fnc1-body:{body_id}") % 2 == 0 else "heldout"
-
-
-def sample(
-    stances_csv: Path, split: str, per_stance: int, wanted: tuple[str, ...]
-) -> list[tuple[str, str, str]]:
-    """(stance, headline, body id) rows of ``split``, ``per_stance`` each."""
-    rows: dict[str, list[tuple[int, str, str]]] = {s: [] for s in wanted}
-    with stances_csv.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            stance, body = row["Stance"], row["Body ID"]
-            if stance not in rows or split_of(body) != split:
-                continue
-            rows[stance].append((_hash(f"{body}\x1f{row['Headline']}"), row["Headline"], body))
-    out = []
-    for stance in wanted:
-        for _, headline, body in sorted(rows[stance])[:per_stance]:
-            out.append((stance, headline, body))
-    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data-dir", type=Path, default=HERE.parent / "shared/eval")
-    ap.add_argument("--split", choices=("dev", "heldout"), default="heldout")
+    ap.add_argument("--data-dir", type=Path, default=fnc1.DATA)
+    ap.add_argument("--split", choices=("dev", *fnc1.SPLITS), default="heldout")
     ap.add_argument("--per-stance", type=int, default=100)
     ap.add_argument("--stances", default="agree,disagree,discuss",
                     help=f"comma-separated, from {','.join(STANCES)}")
@@ -75,14 +53,14 @@ def main() -> None:
     wanted = tuple(s for s in args.stances.split(",") if s)
     if bad := [s for s in wanted if s not in STANCES]:
         ap.error(f"unknown stance {bad[0]!r}")
-    with (args.data_dir / "fnc1_train_bodies.csv").open(encoding="utf-8") as f:
-        bodies = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(f)}
-    pairs = sample(args.data_dir / "fnc1_train_stances.csv", args.split, args.per_stance, wanted)
+    bodies = fnc1.bodies(args.data_dir)
+    pairs = fnc1.sample(args.data_dir, args.split, args.per_stance, wanted)
     config = Config(model=args.model, cache_dir=args.cache_dir)
     stats: dict[str, list[int]] = {s: [0, 0] for s in wanted}
     by: dict[str, Counter[str]] = {s: Counter() for s in wanted}
     t0 = time.perf_counter()
-    for n, (stance, headline, body_id) in enumerate(pairs):
+    for n, p in enumerate(pairs):
+        stance, headline, body_id = p.stance, p.headline, p.body_id
         docs = [
             ingest.document_from_text(headline, id="headline", outlet="headline"),
             ingest.document_from_text(bodies[body_id], id="body", outlet="body"),
