@@ -127,7 +127,7 @@ def _debunks(text: str) -> bool:
     )
 
 
-def _committed(c: Claim) -> str:
+def committed(c: Claim) -> str:
     """Commitment of the writer or source: pos, neg (negated), denied, unconfirmed, weak."""
     if c.certainty == "denied":
         return "denied"
@@ -166,7 +166,7 @@ def _asserts_fact(c: Claim) -> bool:
 def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Asserted vs denied/unconfirmed: ``disputed``; an old "unconfirmed"
     followed by a later assertion: ``update``."""
-    ca, cb = _committed(a), _committed(b)
+    ca, cb = committed(a), committed(b)
     pair = {ca, cb}
     later = _later(ctx)
     if pair == {"pos", "weak"} and "possible" in (a.certainty, b.certainty) and (
@@ -187,7 +187,7 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
                               "other only mentions", "certainty.v1")
         return None
     doubter = a if ca in ("denied", "unconfirmed") else b
-    if _committed(doubter) == "denied" and doubter.predicate in _DENIAL_VERBS and (
+    if committed(doubter) == "denied" and doubter.predicate in _DENIAL_VERBS and (
         stem(doubter.predicate) in stems(other.text)
     ):
         return None  # both report the one denial ("X disputed the report"), neither asserts it
@@ -372,7 +372,7 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     negating what an outlet states is a dispute; two sources on opposite
     sides are a dispute between others that both outlets may report, not a
     discrepancy between the outlets."""
-    if {_committed(a), _committed(b)} - {"pos", "neg"}:
+    if {committed(a), committed(b)} - {"pos", "neg"}:
         return None
     if not (_asserts_fact(a) and _asserts_fact(b)) or not _negation_clash(a, b):
         return None
@@ -803,7 +803,7 @@ def entity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     organisation in it."""
     if a.predicate is None or a.predicate != b.predicate or ctx.similarity < 0.8:
         return None
-    if _committed(a) != "pos" or _committed(b) != "pos":
+    if committed(a) != "pos" or committed(b) != "pos":
         return None
     for kind in _PEOPLE_ORGS:
         ea = {m.entity or m.text for m in a.mentions if m.type == kind}

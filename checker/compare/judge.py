@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from checker.compare import proposition
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from checker import match as matching
     from checker.events import Events
+    from checker.match import Match
 
 
 def finding_id(
@@ -93,6 +94,56 @@ def _mutual_best(
     return out
 
 
+_DOUBTING = frozenset({"denied", "neg", "unconfirmed"})
+#: Cosine at which a denial restates another claim (as in refutation.v1).
+_RESTATES = 0.7
+
+
+def _denied_by_its_own_article(
+    m: Match,
+    c: Comparison,
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    members: dict[str, list[int]],
+    aligned: Callable[[Claim, Claim, float], bool],
+) -> bool:
+    """An article's own voice commits to a proposition only if the article
+    does not itself deny it: one that tells P ("the artist was arrested at
+    dawn") and elsewhere negates or denies P ("no one was arrested", "the
+    story is a hoax") is retelling a story it denies, or an earlier state
+    of things. Against another article's denial of P it agrees. An
+    attributed P ("the paper claimed ...") is different: the article
+    reports a source that disputes another, which ``disputed`` shows."""
+    from checker.compare.comparators import committed
+
+    if c.verdict not in ("disputed", "conflict") or c.comparator not in (
+        "certainty.v1", "negation.v1"
+    ):
+        return False
+    ka, kb = committed(claims[m.i]), committed(claims[m.j])
+    if (ka in _DOUBTING) == (kb in _DOUBTING):
+        return False
+    asserter, doubter = (m.i, m.j) if kb in _DOUBTING else (m.j, m.i)
+    if claims[asserter].source is not None:
+        return False
+    for k in members[claims[asserter].doc]:
+        own = claims[k]
+        if k == asserter or committed(own) not in _DOUBTING:
+            continue
+        to_doubter = float(vectors[k] @ vectors[doubter])
+        if to_doubter >= _RESTATES:
+            return True
+        # the same act doubted, not another one about it ("does not agree
+        # with the arrest" denies no arrest)
+        if any(
+            proposition.one_event(own, other)
+            and aligned(own, other, float(vectors[k] @ vectors[x]))
+            for x, other in ((doubter, claims[doubter]), (asserter, claims[asserter]))
+        ):
+            return True
+    return False
+
+
 def judge(
     documents: Sequence[Document],
     claims: Sequence[Claim],
@@ -145,6 +196,11 @@ def judge(
         c = compare_claims(a, b, ctx)
         if c.verdict != "unrelated":
             compared.append((m, c))
+    of_doc: dict[str, list[int]] = {}
+    for k, claim in enumerate(claims):
+        of_doc.setdefault(claim.doc, []).append(k)
+    compared = [(m, c) for m, c in compared
+                if not _denied_by_its_own_article(m, c, claims, vectors, of_doc, aligned)]
 
     # Article level: a claim refuted by a sentence that only names the report
     # ("the story is a hoax") was not paired above; refutation.v1 pairs it.
