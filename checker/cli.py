@@ -277,6 +277,10 @@ def compare(
         ),
     ] = None,
     model: Model = DEFAULT_MODEL,
+    max_file_mb: Annotated[
+        float, typer.Option("--max-file-mb", help="Refuse a --pairs file larger than this "
+                            "(megabytes).", min=0)
+    ] = MAX_FILE_MB,
 ) -> None:
     """Compare two sentences (or many pairs) and print verdict, kind, score, rationale."""
     from checker import pipeline
@@ -287,7 +291,7 @@ def compare(
         raise ConfigError("give either two sentences or --pairs FILE, not both")
     pipeline.run_compare(
         a, b, published_a=published_a, published_b=published_b, pairs=pairs, model=model,
-        echo=typer.echo,
+        echo=typer.echo, max_file_mb=max_file_mb,
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.analysis import Analysis, Prior, Timings
-from checker.config import DEFAULT_MODEL, Config
+from checker.config import DEFAULT_MODEL, MAX_FILE_MB, Config
 from checker.engine.local import extract_documents
 from checker.model import Document, Report
 from checker.progress import QUIET, Progress
@@ -283,6 +283,7 @@ def run_compare(
     pairs: Path | None,
     model: str,
     echo: Echo,
+    max_file_mb: float = MAX_FILE_MB,
 ) -> None:
     """``claimcheck compare``: one pair as text, or ``--pairs`` as JSON lines."""
     import json
@@ -299,7 +300,7 @@ def run_compare(
         echo(f"rationale: {result.rationale}")
         echo(f"by:        {result.comparator}")
         return
-    for row in compare.compare_pairs_file(pairs, config):
+    for row in compare.compare_pairs_file(pairs, config, max_mb=max_file_mb):
         echo(json.dumps(_comparison_row(row), ensure_ascii=False))
 
 

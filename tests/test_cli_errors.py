@@ -136,3 +136,15 @@ def test_real_entry_point_in_a_subprocess_loads_no_model(tmp_path: Path) -> None
     assert (proc.returncode, proc.stderr) == (
         2, f"claimcheck: error: no such file or folder: {tmp_path}/nope (check the path)\n",
     )
+
+
+def test_a_pairs_file_over_the_limit_is_refused_before_it_is_read(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    row = b'{"a": "The bridge opened on Monday.", "b": "The bridge opened on Tuesday."}\n'
+    pairs = make(tmp_path, "pairs.jsonl", row * 20_000)  # about 1.4 MiB
+    code, out, err = run(monkeypatch, capsys, "compare", "--pairs", str(pairs),
+                         "--max-file-mb", "1")
+    assert code == 2 and out == ""
+    assert f"{pairs}: 1.4 MB is over the 1 MB limit for a pairs file" in err
+    assert "--max-file-mb" in err and "Traceback" not in err

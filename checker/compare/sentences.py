@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.compare.registry import PairContext, quote
 from checker.compare.verdict import compare_claims
-from checker.config import Config
+from checker.config import MAX_FILE_MB, Config
 from checker.errors import InputError
 from checker.model import Claim, Comparison, Document
 
@@ -61,17 +61,26 @@ def compare_sentences(
     return result
 
 
-def compare_pairs_file(path: Path | str, config: Config) -> Iterator[Comparison]:
+def compare_pairs_file(
+    path: Path | str, config: Config, *, max_mb: float = MAX_FILE_MB
+) -> Iterator[Comparison]:
     """One Comparison per row of a JSONL or CSV file with fields a, b,
-    published_a, published_b, in input order; models are loaded once."""
-    pairs = read_pairs(Path(path))
+    published_a, published_b, in input order; models are loaded once. A
+    file over ``max_mb`` megabytes is refused before it is read."""
+    pairs = read_pairs(Path(path), max_mb=max_mb)
     yield from _compare_all(pairs, config)
 
 
-def read_pairs(path: Path) -> list[Pair]:
+def read_pairs(path: Path, *, max_mb: float = MAX_FILE_MB) -> list[Pair]:
     """Rows of a pairs file; InputError says which row is wrong and how."""
     if not path.is_file():
         raise InputError(f"{path}: no such file; pass a .jsonl or .csv file of sentence pairs")
+    size_mb = path.stat().st_size / (1024 * 1024)
+    if size_mb > max_mb:
+        raise InputError(
+            f"{path}: {size_mb:.1f} MB is over the {max_mb:g} MB limit for a pairs file; "
+            "split it, or pass --max-file-mb with a larger limit"
+        )
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
