@@ -15,7 +15,6 @@ import json
 import re
 import shutil
 import sqlite3
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,8 +24,9 @@ import jsonschema
 import numpy as np
 import pytest
 import yaml
+from cli_helpers import run_cli
 
-from checker import cli, pipeline, store
+from checker import pipeline, store
 from checker.config import Config
 from checker.model import Claim, Document, Finding, Mention, Report
 from checker.report import json_report
@@ -83,16 +83,6 @@ def fake_analyse(
     return pipeline.Analysis(report, vectors, pipeline.Timings())
 
 
-def claimcheck(
-    args: Sequence[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> tuple[int, str, str]:
-    """Run the console entry point; returns exit code, stdout, stderr."""
-    monkeypatch.setattr(sys, "argv", ["claimcheck", *args])
-    with pytest.raises(SystemExit) as exit_:
-        cli.main()
-    out, err = capsys.readouterr()
-    code = exit_.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.fixture
@@ -132,13 +122,13 @@ def test_store_then_conflicting_then_agreeing_article(
 ) -> None:
     for name, text in BATCH.items():
         write(fake / "articles", name, text)
-    code, out, err = claimcheck(CHECK, capsys, monkeypatch)
+    code, out, err = run_cli(monkeypatch, capsys, *CHECK)
     assert (code, out) == (0, "")  # nothing asked for on stdout: the summary is on stderr
     assert "2 new documents (2 stored), 1 finding: 1 agree; ok" in err
 
     # A new article that conflicts with the stored ones fails, naming the stored claims.
     write(fake / "articles", "gamma.txt", CONFLICTING)
-    code, out, err = claimcheck(CHECK, capsys, monkeypatch)
+    code, out, err = run_cli(monkeypatch, capsys, *CHECK)
     assert code == 1, out + err
     assert "1 new document (3 stored), 2 findings: 2 conflict; 2 new findings at or above" in err
     report = json.loads((fake / "reports" / "report.json").read_text(encoding="utf-8"))
@@ -160,7 +150,7 @@ def test_store_then_conflicting_then_agreeing_article(
 
     # It was still added: the same folder again is all known, nothing new, exit 0.
     before = dump(fake / "claims.db")
-    code, _, err = claimcheck(CHECK, capsys, monkeypatch)
+    code, _, err = run_cli(monkeypatch, capsys, *CHECK)
     assert code == 0
     assert err.startswith("0 new documents (3 stored), 0 findings; ok")
     assert dump(fake / "claims.db") == before
@@ -170,7 +160,7 @@ def test_store_then_conflicting_then_agreeing_article(
     # A new article that agrees passes; of the stored articles, the report
     # lists only the one its finding names.
     write(fake / "articles", "delta.txt", AGREEING)
-    code, _, err = claimcheck(CHECK, capsys, monkeypatch)
+    code, _, err = run_cli(monkeypatch, capsys, *CHECK)
     assert code == 0, err
     assert "1 new document (4 stored), 1 finding: 1 agree; ok" in err
     report = json.loads((fake / "reports" / "report.json").read_text(encoding="utf-8"))
@@ -190,18 +180,15 @@ def test_baseline_accepts_the_current_findings(
     for name, text in {**BATCH, "gamma.txt": CONFLICTING}.items():
         write(fake / "articles", name, text)
     check = ["check", "articles", "-q", "--format", "json", "--fail-on", "conflict"]
-    assert claimcheck(check, capsys, monkeypatch)[0] == 1
-    code, out, err = claimcheck(
-        ["baseline", "articles", "--out", "baseline.json", "-q", "--reason", "reviewed"],
-        capsys, monkeypatch,
-    )
+    assert run_cli(monkeypatch, capsys, *check)[0] == 1
+    code, out, err = run_cli(monkeypatch, capsys, "baseline", "articles", "--out", "baseline.json", "-q", "--reason", "reviewed")
     assert (code, out, err) == (0, "", "wrote 2 findings to baseline.json\n")
-    code, _, err = claimcheck([*check, "--baseline", "baseline.json"], capsys, monkeypatch)
+    code, _, err = run_cli(monkeypatch, capsys, *check, "--baseline", "baseline.json")
     assert code == 0
     assert "; ok (2 more accepted by the baseline)" in err
     # A new conflict is not covered by the baseline.
     write(fake / "articles", "omega.txt", "Rescuers said 4 people were saved.\n")
-    code, _, err = claimcheck([*check, "--baseline", "baseline.json"], capsys, monkeypatch)
+    code, _, err = run_cli(monkeypatch, capsys, *check, "--baseline", "baseline.json")
     assert code == 1
     assert "3 new findings at or above conflict (2 more accepted by the baseline)" in err
 
@@ -229,10 +216,7 @@ def test_exit_code_per_fail_on(
         return pipeline.Analysis(report, a.vectors, a.timings)
 
     monkeypatch.setattr(pipeline, "analyse", with_unique)
-    got, out, _ = claimcheck(
-        ["check", "articles", "-q", "--format", "github", "--fail-on", fail_on],
-        capsys, monkeypatch,
-    )
+    got, out, _ = run_cli(monkeypatch, capsys, "check", "articles", "-q", "--format", "github", "--fail-on", fail_on)
     assert got == code
     level = "::error" if code else "::notice"
     assert f"{level} file=articles/alpha.txt,line=2,endLine=2,col=1,endColumn=21," in out
@@ -243,17 +227,13 @@ def test_errors_are_one_line_with_exit_2(
 ) -> None:
     write(fake / "articles", "alpha.txt", BATCH["alpha.txt"])
     (fake / "broken.json").write_text("{", encoding="utf-8")
-    code, _out, err = claimcheck(
-        ["check", "articles", "-q", "--baseline", "broken.json"], capsys, monkeypatch
-    )
+    code, _out, err = run_cli(monkeypatch, capsys, "check", "articles", "-q", "--baseline", "broken.json")
     assert code == 2
     assert err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith("claimcheck: error: baseline broken.json is not valid JSON")
 
     (fake / "notes.db").write_text("not a database " * 100, encoding="utf-8")
-    code, _out, err = claimcheck(
-        ["check", "articles", "-q", "--store", "notes.db"], capsys, monkeypatch
-    )
+    code, _out, err = run_cli(monkeypatch, capsys, "check", "articles", "-q", "--store", "notes.db")
     assert code == 2
     assert err == (
         "claimcheck: error: notes.db is not a claimcheck claim store (file is not a database); "
@@ -273,9 +253,7 @@ def test_a_locked_store_is_exit_2_with_the_message(
     monkeypatch.setattr(store, "open_store", quick)
     with original(fake / "claims.db") as other:
         other.prior(exclude=(), model="x")  # another run holds the write lock
-        code, _out, err = claimcheck(
-            ["check", "articles", "-q", "--store", "claims.db"], capsys, monkeypatch
-        )
+        code, _out, err = run_cli(monkeypatch, capsys, "check", "articles", "-q", "--store", "claims.db")
     assert code == 2
     assert err == (
         "claimcheck: error: the claim store claims.db is locked by another run; "
@@ -313,17 +291,15 @@ def test_seeds_baseline_makes_the_check_pass(
     seeds = str(ROOT / "seeds")
     common = ["--cache-dir", str(seeds_cache), "-q"]  # the real packaged model
     baseline = tmp_path / "baseline.json"
-    code, out, err = claimcheck(
-        ["baseline", seeds, "--out", str(baseline), *common], capsys, monkeypatch
-    )
+    code, out, err = run_cli(monkeypatch, capsys, "baseline", seeds, "--out", str(baseline), *common)
     assert code == 0, err
     entries = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
     check = ["check", seeds, "--out", str(tmp_path / "r"), "--format", "json", *common,
              "--fail-on", "conflict"]
-    code, out, err = claimcheck(check, capsys, monkeypatch)
+    code, out, err = run_cli(monkeypatch, capsys, *check)
     has_conflicts = any(e["verdict"] == "conflict" for e in entries)
     assert code == (1 if has_conflicts else 0), out + err
-    code, out, err = claimcheck([*check, "--baseline", str(baseline)], capsys, monkeypatch)
+    code, out, err = run_cli(monkeypatch, capsys, *check, "--baseline", str(baseline))
     assert code == 0, out + err
 
 
@@ -345,13 +321,11 @@ def test_seeds_through_the_store(
     )
     common = ["--cache-dir", str(seeds_cache), "--model", "fake", "-q", "--format", "json",
               "--fail-on", "never", "--store", str(tmp_path / "claims.db")]
-    code, _, err = claimcheck(["check", str(folder), "--out", str(tmp_path / "r1"), *common],
-                              capsys, monkeypatch)
+    code, _, err = run_cli(monkeypatch, capsys, "check", str(folder), "--out", str(tmp_path / "r1"), *common)
     assert code == 0, err
     shutil.copy(ROOT / "seeds" / names[3], folder / names[3])
     (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    code, _, err = claimcheck(["check", str(folder), "--out", str(tmp_path / "r2"), *common],
-                              capsys, monkeypatch)
+    code, _, err = run_cli(monkeypatch, capsys, "check", str(folder), "--out", str(tmp_path / "r2"), *common)
     assert code == 0, err
     new_id = Path(names[3]).stem
     second = json.loads((tmp_path / "r2" / "report.json").read_text(encoding="utf-8"))
@@ -360,17 +334,13 @@ def test_seeds_through_the_store(
     assert {d["id"] for d in second["documents"]} == named
     assert second["summary"]["store"] == {"new": 1, "known": 3, "stored": 4}
 
-    code, _, err = claimcheck(
-        ["check", str(ROOT / "seeds"), "--out", str(tmp_path / "all"), *common[:-2]],
-        capsys, monkeypatch,
-    )
+    code, _, err = run_cli(monkeypatch, capsys, "check", str(ROOT / "seeds"), "--out", str(tmp_path / "all"), *common[:-2])
     whole = json.loads((tmp_path / "all" / "report.json").read_text(encoding="utf-8"))
     about_new = {f["id"] for f in whole["findings"] if new_id in f["docs"]}
     assert {f["id"] for f in second["findings"]} == about_new
 
     before = dump(tmp_path / "claims.db")
-    code, _, err = claimcheck(["check", str(folder), "--out", str(tmp_path / "r3"), *common],
-                              capsys, monkeypatch)
+    code, _, err = run_cli(monkeypatch, capsys, "check", str(folder), "--out", str(tmp_path / "r3"), *common)
     assert code == 0, err
     third = json.loads((tmp_path / "r3" / "report.json").read_text(encoding="utf-8"))
     assert third["findings"] == []

@@ -10,22 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from checker.cli import main
+from cli_helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = "expected .txt, .md, .html, .json, .jsonl or .csv files"
 
 
-def run(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["claimcheck", *args])
-    with pytest.raises(SystemExit) as e:
-        main()
-    out, err = capsys.readouterr()
-    code = e.value.code
-    return (code if isinstance(code, int) else 1), out, err
 
 
 def make(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -78,7 +68,7 @@ def test_bad_input_exits_2_with_one_line(
         make(tmp_path, name, data)
     shown = tmp_path if name == "list.csv" else path
     out_args = [] if command == "claims" else ["--out", str(tmp_path / "o")]
-    code, out, err = run(monkeypatch, capsys, command, str(path), *out_args)
+    code, out, err = run_cli(monkeypatch, capsys, command, str(path), *out_args)
     assert code == 2
     assert err == f"claimcheck: error: {message.format(shown)}\n"
     assert "Traceback" not in out + err
@@ -91,7 +81,7 @@ def test_folder_of_bad_files_lists_them(
     make(tmp_path, "a.txt", b"")
     make(tmp_path, "b.json", b"{}")
     make(tmp_path, "c.png", b"\x89PNG")  # skipped silently: not an article type
-    code, _, err = run(monkeypatch, capsys, "check", str(tmp_path))
+    code, _, err = run_cli(monkeypatch, capsys, "check", str(tmp_path))
     assert code == 2
     assert err == (
         f"claimcheck: error: no readable articles: 2 problems (empty file: {tmp_path}/a.txt "
@@ -103,7 +93,7 @@ def test_folder_of_bad_files_lists_them(
 def test_missing_path_among_good_ones_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(monkeypatch, capsys, "check", str(ROOT / "seeds"), str(tmp_path / "x.txt"))
+    code, _, err = run_cli(monkeypatch, capsys, "check", str(ROOT / "seeds"), str(tmp_path / "x.txt"))
     assert (code, err) == (2, f"claimcheck: error: no such file or folder: {tmp_path}/x.txt (check the path)\n")
 
 
@@ -143,7 +133,7 @@ def test_a_pairs_file_over_the_limit_is_refused_before_it_is_read(
 ) -> None:
     row = b'{"a": "The bridge opened on Monday.", "b": "The bridge opened on Tuesday."}\n'
     pairs = make(tmp_path, "pairs.jsonl", row * 20_000)  # about 1.4 MiB
-    code, out, err = run(monkeypatch, capsys, "compare", "--pairs", str(pairs),
+    code, out, err = run_cli(monkeypatch, capsys, "compare", "--pairs", str(pairs),
                          "--max-file-mb", "1")
     assert code == 2 and out == ""
     assert f"{pairs}: 1.4 MB is over the 1 MB limit for a pairs file" in err

@@ -11,13 +11,12 @@ report; ``--allow-outside`` reads it.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run_cli
 
 from checker import ingest, pipeline
-from checker.cli import main
 from checker.errors import InputError, OutsideError
 from checker.ingest import Limits, load
 
@@ -41,15 +40,6 @@ def tree(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def run(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["claimcheck", *args])
-    with pytest.raises(SystemExit) as e:
-        main()
-    out, err = capsys.readouterr()
-    code = e.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 # ------------------------------------------------------------- the routes out
@@ -159,7 +149,7 @@ def test_refusal_through_the_cli_is_exit_2_one_line_and_leaks_nothing(
         (tree / "articles" / "leak.txt").symlink_to(tree / "secret.txt")
     else:
         (tree / "articles" / "more").symlink_to(tree / "private", target_is_directory=True)
-    code, out, err = run(monkeypatch, capsys, command, arg, "-q", "--cache-dir", "cache")
+    code, out, err = run_cli(monkeypatch, capsys, command, arg, "-q", "--cache-dir", "cache")
     assert code == 2
     assert out == ""
     assert err.startswith("claimcheck: error: ") and err.count("\n") == 1
@@ -180,7 +170,7 @@ def test_allow_outside_through_the_cli(
     monkeypatch.setattr(pipeline, "analyse", fake_analyse)
     monkeypatch.chdir(tree)
     (tree / "articles" / "leak.txt").symlink_to(tree / "secret.txt")
-    code, _, _ = run(monkeypatch, capsys, "check", "articles", "-q", "--allow-outside")
+    code, _, _ = run_cli(monkeypatch, capsys, "check", "articles", "-q", "--allow-outside")
     assert code == 0
     assert seen == [["a", "leak"]]
 
@@ -215,7 +205,7 @@ def test_size_limit_through_the_cli(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     big = write(tmp_path / "big.txt", BODY * 40)
-    code, out, err = run(monkeypatch, capsys, "claims", str(big), "--max-file-mb", "0.001")
+    code, out, err = run_cli(monkeypatch, capsys, "claims", str(big), "--max-file-mb", "0.001")
     assert (code, out) == (2, "")
     assert err == (
         f"claimcheck: error: {big} is larger than the 1 KB limit for one file (3.1 KB); "

@@ -17,12 +17,12 @@ from typing import Any
 import dask
 import numpy as np
 import pytest
+from cli_helpers import run_cli
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 from engine_batch import write_batch
 
 from checker import ingest, pipeline
-from checker.cli import main
 from checker.config import Config
 from checker.engine import LOCAL, dask_engine
 from checker.engine.dask_engine import DaskEngine
@@ -127,7 +127,7 @@ def test_check_joins_a_running_cluster_from_the_command_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     address = client.scheduler.address
-    code, out, err = cli(
+    code, out, err = run_cli(
         monkeypatch, capsys, "check", str(seeds_dir), "--out", str(tmp_path / "out"),
         "--format", "json", "--fail-on", "never", "-q", "--cache-dir", str(tmp_path / "c"),
         "--engine", "dask", "--engine-address", address, "--store", str(tmp_path / "s.db"),
@@ -190,12 +190,12 @@ def test_worker_lost_for_good_fails_with_one_line_and_writes_nothing(
     common = ("--format", "json", "--fail-on", "never", "-q", "--model", "fake",
               "--store", str(store), "--engine", "dask",
               "--engine-address", client.scheduler.address)
-    code, _out, err = cli(monkeypatch, capsys, "check", str(seeds_dir), "--out",
+    code, _out, err = run_cli(monkeypatch, capsys, "check", str(seeds_dir), "--out",
                           str(tmp_path / "first"), *common)
     assert code == 0, err
     before = store_rows(store)
     killer(None)
-    code, out, err = cli(monkeypatch, capsys, "check", str(generated), "--out",
+    code, out, err = run_cli(monkeypatch, capsys, "check", str(generated), "--out",
                          str(tmp_path / "second"), *common)
     assert code == 2
     assert err.startswith("claimcheck: error: Dask workers died while running parse + extract")
@@ -213,7 +213,7 @@ def test_unreachable_scheduler_is_exit_2_with_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", 1.0)
-    code, out, err = cli(
+    code, out, err = run_cli(
         monkeypatch, capsys, "check", str(seeds_dir), "--out", str(tmp_path / "out"),
         "--engine", "dask", "--engine-address", "tcp://127.0.0.1:9", "-q",
     )
@@ -238,7 +238,7 @@ def test_engine_options_that_cannot_work(
     seeds_dir: Path, tmp_path: Path, args: tuple[str, ...], message: str,
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = cli(monkeypatch, capsys, "check", str(seeds_dir), "--out",
+    code, out, err = run_cli(monkeypatch, capsys, "check", str(seeds_dir), "--out",
                          str(tmp_path / "out"), *args)
     assert code == 2
     assert err.startswith(f"claimcheck: error: {message}")
@@ -282,15 +282,6 @@ def test_engine_error_is_a_usage_error() -> None:
 # ------------------------------------------------------------------- helpers
 
 
-def cli(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["claimcheck", *args])
-    with pytest.raises(SystemExit) as e:
-        main()
-    out, err = capsys.readouterr()
-    code = e.value.code
-    return (code if isinstance(code, int) else 1), out, err
 
 
 def stored_documents(path: Path) -> int:

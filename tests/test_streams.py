@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_helpers import run_cli
 
-from checker import cli, pipeline
+from checker import pipeline
 from checker.config import FORMATS
 from checker.model import Claim, Document, Mention
 
@@ -68,15 +69,6 @@ def line_claims(documents: Sequence[Document], *args: Any, **kw: Any) -> list[tu
     return out
 
 
-def claimcheck(
-    args: Sequence[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["claimcheck", *args])
-    with pytest.raises(SystemExit) as exit_:
-        cli.main()
-    out, err = capsys.readouterr()
-    code = exit_.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @pytest.fixture
@@ -96,7 +88,7 @@ def test_check_prints_only_annotations_on_stdout(
     args = ["check", "articles", "-q", "--format", fmt, "--fail-on", "conflict"]
     if store:
         args += ["--store", "claims.db"]
-    code, out, err = claimcheck(args, capsys, monkeypatch)
+    code, out, err = run_cli(monkeypatch, capsys, *args)
     assert code == 1, err  # the two articles conflict (40 vs 400)
     if fmt == "github":
         lines = out.splitlines()
@@ -113,7 +105,7 @@ def test_claims_prints_only_the_claims_on_stdout(
     batch: Path, fake_models: None, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch, fmt: str,
 ) -> None:
-    code, out, err = claimcheck(["claims", "articles", "-q", "--format", fmt], capsys, monkeypatch)
+    code, out, err = run_cli(monkeypatch, capsys, "claims", "articles", "-q", "--format", fmt)
     assert code == 0, err
     assert err.startswith(SKIPPED) and err.count("\n") == 1
     if fmt == "json":
@@ -129,9 +121,7 @@ def test_baseline_prints_nothing_on_stdout(
     batch: Path, fake_models: None, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    code, out, err = claimcheck(
-        ["baseline", "articles", "-q", "--out", "baseline.json"], capsys, monkeypatch
-    )
+    code, out, err = run_cli(monkeypatch, capsys, "baseline", "articles", "-q", "--out", "baseline.json")
     assert (code, out) == (0, "")
     assert err == (
         f"{SKIPPED} (expected an article as text, e.g. UTF-8)\nwrote 1 finding to baseline.json\n"
@@ -184,8 +174,7 @@ def test_a_file_name_cannot_break_a_message_or_inject_a_workflow_command(
     name may hold line breaks."""
     (batch / "logo.txt").unlink()
     (batch / "x\n::stop-commands::pwned\r\n::error::fake.txt").write_bytes(BINARY)
-    code, out, err = claimcheck(["check", "articles", "-q", "--format", "github"], capsys,
-                                monkeypatch)
+    code, out, err = run_cli(monkeypatch, capsys, "check", "articles", "-q", "--format", "github")
     assert code == 1
     assert all(ANNOTATION.fullmatch(line) for line in out.splitlines())
     lines = err.splitlines()
@@ -195,7 +184,7 @@ def test_a_file_name_cannot_break_a_message_or_inject_a_workflow_command(
     )
     assert not any(line.startswith("::") for line in lines)
 
-    code, out, err = claimcheck(["claims", "articles/no\n::error::such.txt"], capsys, monkeypatch)
+    code, out, err = run_cli(monkeypatch, capsys, "claims", "articles/no\n::error::such.txt")
     assert (code, out) == (2, "")
     assert err == (
         "claimcheck: error: no such file or folder: articles/no\\n::error::such.txt "
