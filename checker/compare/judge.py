@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from checker.compare import proposition
+from checker.compare.comparators import committed
 from checker.compare.refutation import refutations
 from checker.compare.registry import PairContext, quote
 from checker.compare.verdict import SEVERITY, compare_claims
@@ -114,8 +115,6 @@ def _denied_by_its_own_article(
     of things. Against another article's denial of P it agrees. An
     attributed P ("the paper claimed ...") is different: the article
     reports a source that disputes another, which ``disputed`` shows."""
-    from checker.compare.comparators import committed
-
     if c.verdict not in ("disputed", "conflict") or c.comparator not in (
         "certainty.v1", "negation.v1"
     ):
@@ -173,20 +172,23 @@ def judge(
     pairs = matching.match(documents, claims, vectors, config, events=events, aligned=aligned)
     t1 = time.perf_counter()
 
-    compared: list[tuple[matching.Match, Comparison]] = []
-    for m in pairs:
-        a, b = claims[m.i], claims[m.j]
+    def context(a: Claim, b: Claim, similarity: float, score: float) -> PairContext:
         da, db = docs_by_id.get(a.doc), docs_by_id.get(b.doc)
-        ctx = PairContext(
+        return PairContext(
             published_a=da.published if da else None,
             published_b=db.published if db else None,
-            similarity=m.similarity,
-            match=m.score,
+            similarity=similarity,
+            match=score,
             update_days=config.update_days,
             outlet_a=da.outlet if da else None,
             outlet_b=db.outlet if db else None,
             idf=idf,
         )
+
+    compared: list[tuple[matching.Match, Comparison]] = []
+    for m in pairs:
+        a, b = claims[m.i], claims[m.j]
+        ctx = context(a, b, m.similarity, m.score)
         if m.via == "place":
             # paired only because one action sits in clashing places
             c = compare_claims(a, b, ctx, only=("place.v1",), aligned=True)
@@ -210,13 +212,7 @@ def judge(
     for r in refutations(documents, claims, vectors, events, skip=seen, aligned=aligned):
         i, j = sorted((r.target, r.denier))
         sim = float(vectors[i] @ vectors[j])
-        da, db = docs_by_id.get(claims[i].doc), docs_by_id.get(claims[j].doc)
-        ctx = PairContext(
-            published_a=da.published if da else None,
-            published_b=db.published if db else None,
-            similarity=sim, match=r.comparison.score, update_days=config.update_days,
-            outlet_a=da.outlet if da else None, outlet_b=db.outlet if db else None, idf=idf,
-        )
+        ctx = context(claims[i], claims[j], sim, r.comparison.score)
         # aligned by what the refuter refers back to, not by its own words;
         # the same quoted words in both are still agreement
         said = compare_claims(claims[i], claims[j], ctx, aligned=True)
