@@ -21,7 +21,7 @@ from checker.model import Claim, Document
 from checker.version import __version__
 
 # Modules whose code decides what `extract_documents` returns.
-_SOURCES = ("model.py", "nlp.py", "segment.py", "extract")
+_SOURCES = ("model.py", "nlp.py", "truecase.py", "segment.py", "extract")
 
 
 @functools.lru_cache(maxsize=1)

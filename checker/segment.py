@@ -4,6 +4,10 @@ A document is parsed paragraph by paragraph (runs of text between blank or
 line breaks), skipping boilerplate regions, so no sentence spans two
 paragraphs and offsets map back to ``Document.text`` by adding the
 paragraph's start.
+
+A title-case or all-caps sentence is parsed again from a truecased copy
+(``checker.truecase``): its span then lies in a doc of its own, with the
+original words, and its offset is the sentence's start.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker import truecase
 from checker.model import Document, Sentence
 
 if TYPE_CHECKING:
@@ -94,7 +99,11 @@ def parse(
             if _in_boilerplate(doc, start, end):  # e.g. a credit closing a caption line
                 continue
             sent = Sentence(doc.id, len(per_doc[i]), start, end, doc.text[start:end])
-            per_doc[i].append(ParsedSentence(sent, span, s))
+            cased = truecase.reparse(span, nlp, doc.text)
+            if cased is None:
+                per_doc[i].append(ParsedSentence(sent, span, s))
+            else:
+                per_doc[i].append(ParsedSentence(sent, cased, s + span.start_char))
         while ready < len(documents) and last_job[ready] <= k:
             yield ParsedDocument(documents[ready], tuple(per_doc[ready]))
             per_doc[ready] = []
