@@ -18,8 +18,12 @@ with any claim at all; *names* counts copies whose entity mentions are the
 original's (case-folded). The original's own claims are the reference, so a
 copy can only lose by case: the figure is how much case alone costs.
 
+With ``--fnc1-headlines``, also count the distinct headlines of the FNC-1
+``dev`` sample that ``bench/eval_fnc1.py --split dev --per-stance 100`` uses
+that give no claim (headlines checked alone, as that script checks them).
+
 Usage: .venv/bin/python bench/eval_case.py [--per-corpus 300] [--show N]
-       [--data-dir ../shared/eval]
+       [--data-dir ../shared/eval] [--fnc1-headlines]
 """
 
 from __future__ import annotations
@@ -133,17 +137,45 @@ def _claimed(texts: list[str], language: object) -> list[str]:
     return [s for s, c in zip(out, keep, strict=True) if c]
 
 
+def fnc1_headlines(data_dir: Path, language: object, show: bool) -> dict[str, object]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import fnc1
+
+    pairs = fnc1.sample(data_dir, "dev", 100, ("agree", "disagree", "discuss"))
+    heads = sorted({p.headline for p in pairs})
+    got = claims_of(heads, language)
+    none = [h for h, c in zip(heads, got, strict=True) if not c]
+    titled = [h for h in none if mode(h) != "mixed"]
+    if show:
+        for h in none:
+            print(f"[fnc1 no claim] {h}", file=sys.stderr)
+    return {"headlines": len(heads), "no_claim": len(none), "no_claim_title_or_caps": len(titled)}
+
+
+def mode(text: str) -> str:
+    """Title case or all caps by the headline test of this script (not the
+    checker's), so the figure means the same before and after."""
+    words = _WORD.findall(text)
+    if len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words):
+        return "caps"
+    content = [w for w in words if w.lower() not in _SMALL]
+    return "title" if content and all(w[0].isupper() for w in content) else "mixed"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=HERE.parent / "shared/eval")
     ap.add_argument("--per-corpus", type=int, default=300)
     ap.add_argument("--corpora", default=",".join(CORPORA))
     ap.add_argument("--show", type=int, default=0, help="print this many mismatches per variant")
+    ap.add_argument("--fnc1-headlines", action="store_true")
     args = ap.parse_args()
     language = nlp.load(Config().spacy_model)
     t0 = time.perf_counter()
     result: dict[str, dict[str, object]] = {}
-    for name in args.corpora.split(","):
+    if args.fnc1_headlines:
+        result["fnc1_dev_headlines"] = fnc1_headlines(args.data_dir, language, args.show > 0)
+    for name in [c for c in args.corpora.split(",") if c]:
         sents = sentences(CORPORA[name](args.data_dir), language, args.per_corpus)
         originals = claims_of(sents, language)
         row: dict[str, object] = {"n": len(sents)}

@@ -59,6 +59,7 @@ _ACRONYM_LEN = 4
 TRUECASED = "claimcheck.truecased"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 _BEFORE_START = frozenset(".!?:;\"“”‘'(—–-•|")
 
 
@@ -101,6 +102,12 @@ class Lexicon:
 
     def adverb(self, word: str) -> bool:
         return word in self.index.get("adv", ()) and word not in self.index.get("noun", ())
+
+    def only_verb(self, word: str) -> bool:
+        """A word the lists know as a verb and as nothing else (``unleash``)."""
+        return self._base(word, "verb") is not None and not any(
+            self._base(word, pos) for pos in self.index if pos != "verb"
+        )
 
     def not_noun(self, word: str) -> bool:
         """A word the lists know only as a verb, adjective or adverb."""
@@ -150,24 +157,28 @@ class Evidence:
         return None
 
 
-def evidence(text: str) -> Evidence:
-    """Case evidence from the lines of ``text`` in running text (a title-case
-    or all-caps line says nothing about names and is skipped)."""
+def evidence(text: str, stop: frozenset[str] = frozenset()) -> Evidence:
+    """Case evidence from the sentences of ``text`` in running text (a
+    title-case or all-caps sentence says nothing about names and is skipped;
+    sentences are cut roughly, at line breaks and after a full stop)."""
     cap: Counter[str] = Counter()
     low: Counter[str] = Counter()
     upper: Counter[str] = Counter()
-    for line in text.splitlines():
+    for line in _SENTENCE_END.split(text):
         words = list(_WORD.finditer(line))
-        if not words or _shouting_words([m.group() for m in words]):
+        if not words or mode([m.group() for m in words], stop) != "mixed":
             continue
-        for m in words:
+        shout = [m.group().isupper() and len(m.group()) >= 2 for m in words]
+        for k, m in enumerate(words):
             w = m.group()
             before = line[: m.start()].rstrip()
             if not before or before[-1] in _BEFORE_START:
                 continue  # may start a sentence: its capital is the sentence's
             key = w.lower()
-            if w.isupper() and len(w) >= 2:
-                upper[key] += 1
+            if shout[k]:
+                # an acronym stands alone; a word in a stretch of capitals is shouted
+                if not (k > 0 and shout[k - 1]) and not (k + 1 < len(words) and shout[k + 1]):
+                    upper[key] += 1
             elif w[0].isupper():
                 cap[key] += 1
             elif w.islower():
@@ -178,11 +189,28 @@ def evidence(text: str) -> Evidence:
 _evidence = functools.lru_cache(maxsize=4)(evidence)
 
 
-def _shouting_words(words: Sequence[str]) -> bool:
-    """Whether a line's words are title case or all caps (a cheap test for
-    the evidence pass: every word of four letters or more is capitalised)."""
-    long = [w for w in words if len(w) >= 4]
-    return len(long) >= 2 and all(not w.islower() for w in long)
+def modes(words: Sequence[str], stop: frozenset[str]) -> list[Mode]:
+    """Per token, how to read it: the sentence's ``mode`` (of its alphabetic
+    tokens); in running text, a stretch of at least three all-caps words is
+    read as an all-caps sentence (``CITY COUNCIL APPROVES NEW BUDGET, officials
+    said``). Other tokens (numbers, punctuation) neither make nor break a
+    stretch."""
+    how = mode([w for w in words if w.isalpha()], stop)
+    out: list[Mode] = [how] * len(words)
+    if how != "mixed":
+        return out
+    run: list[int] = []
+    for k, w in enumerate([*words, "end"]):
+        if not w.isalpha():
+            continue
+        if w.isupper() and (len(w) >= 2 or run):
+            run.append(k)
+            continue
+        if sum(1 for j in run if len(words[j]) >= 2) >= _CAPS_WORDS:
+            for j in run:
+                out[j] = "caps"
+        run = []
+    return out
 
 
 def mode(words: Sequence[str], stop: frozenset[str]) -> Mode:
@@ -211,7 +239,7 @@ def _capitalise(word: str) -> str:
 def truecase_words(
     words: Sequence[str],
     *,
-    mode: Mode,
+    modes: Sequence[Mode],
     names: Sequence[bool],
     first: int,
     digits: Sequence[bool],
@@ -221,7 +249,7 @@ def truecase_words(
 ) -> list[str]:
     """The words as running text would case them; same lengths.
 
-    ``names[i]``: the entity recogniser puts word ``i`` in a name (already
+    ``modes[i]``: how word ``i`` is read (``modes``); ``names[i]``: the entity recogniser puts word ``i`` in a name (already
     cut at function words and verb forms); ``first``: index of the
     sentence's first word; ``digits[i]``: word ``i`` stands next to a number;
     ``places``: lower-case keys of the words a gazetteer knows as places.
@@ -234,6 +262,7 @@ def truecase_words(
         if not upper and not w.istitle():
             continue  # iPhone, McDonald: written that way on purpose
         key = w.lower()
+        mode = modes[i]
         if mode == "mixed":
             # running text: only a shouted word that can only be a predicate
             if _shouted_predicate(w, i == first, lexicon) and evidence.upper[key] <= sum(
@@ -291,8 +320,9 @@ def _is_name(
 
 def _name_words(doc: Span, lex: Lexicon) -> list[bool]:
     """Per token of ``doc``: inside a name the recogniser finds, each name cut
-    at its first capitalised function word, verb form or adverb (``Mexico
-    Will Pay`` is ``Mexico``; ``Willie Nelson Dies`` is ``Willie Nelson``)."""
+    at its first capitalised function word, verb form or adverb, or a later
+    word that can only be a verb (``Mexico Will Pay`` is ``Mexico``; ``Willie
+    Nelson Dies`` is ``Willie Nelson``)."""
     out = [False] * len(doc)
     for ent in doc.ents:
         if ent.label_ not in _NAME_LABELS:
@@ -301,6 +331,7 @@ def _name_words(doc: Span, lex: Lexicon) -> list[bool]:
             key = tok.lower_
             if tok.is_alpha and not tok.is_lower and (
                 key in lex.stop or lex.verb_form(key) or lex.adverb(key)
+                or (tok.i > ent.start and lex.only_verb(key))
             ):
                 break
             out[tok.i - doc.start] = True
@@ -330,12 +361,11 @@ def reparse(span: Span, nlp: Language, text: str) -> Span | None:
     alpha = [t.text for t in span if t.is_alpha]
     if not alpha:
         return None
-    how = mode(alpha, lex.stop)
     words = [t.text for t in span]
+    how = modes(words, lex.stop)
     first = next((k for k, t in enumerate(span) if t.is_alpha), 0)
-    if how == "mixed" and not any(
-        _shouted_predicate(w, k == first, lex) for k, w in enumerate(words)
-    ):
+    running = all(m == "mixed" for m in how)
+    if running and not any(_shouted_predicate(w, k == first, lex) for k, w in enumerate(words)):
         return None
     digits = [
         any(0 <= j < len(span) and span[j].like_num for j in (k - 1, k + 1))
@@ -343,16 +373,16 @@ def reparse(span: Span, nlp: Language, text: str) -> Span | None:
     ]
     spaces = [bool(t.whitespace_) for t in span]
     spaces[-1] = False
-    ev = _evidence(text)
-    if how == "mixed":
+    ev = _evidence(text, lex.stop)
+    if running:
         names = [False] * len(words)
         places: frozenset[str] = frozenset()
     else:
-        names = _name_words(_title_span(span, nlp, words, spaces, lex) if how == "caps"
+        names = _name_words(_title_span(span, nlp, words, spaces, lex) if "caps" in how
                             else span, lex)
         places = _places(alpha, lex)
     cased = truecase_words(
-        words, mode=how, names=names, first=first, digits=digits,
+        words, modes=how, names=names, first=first, digits=digits,
         evidence=ev, lexicon=lex, places=places,
     )
     if cased == words:
