@@ -85,6 +85,7 @@ def parse(
         n_process = _processes(sum(e - s for _i, s, e in jobs))
     texts = (documents[i].text[s:e] for i, s, e in jobs)
     per_doc: list[list[ParsedSentence]] = [[] for _ in documents]
+    replan: list[list[tuple[int, truecase.Plan, int]]] = [[] for _ in documents]
     ready = 0  # documents before this one have been yielded
     parsed = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
     for k, ((i, s, _e), sdoc) in enumerate(zip(jobs, parsed, strict=True)):
@@ -99,17 +100,31 @@ def parse(
             if _in_boilerplate(doc, start, end):  # e.g. a credit closing a caption line
                 continue
             sent = Sentence(doc.id, len(per_doc[i]), start, end, doc.text[start:end])
-            cased = truecase.reparse(span, nlp, doc.text)
-            if cased is None:
-                per_doc[i].append(ParsedSentence(sent, span, s))
-            else:
-                per_doc[i].append(ParsedSentence(sent, cased, s + span.start_char))
+            if (p := truecase.plan(span, nlp, doc.text)) is not None:
+                replan[i].append((len(per_doc[i]), p, s + span.start_char))
+            per_doc[i].append(ParsedSentence(sent, span, s))
         while ready < len(documents) and last_job[ready] <= k:
-            yield ParsedDocument(documents[ready], tuple(per_doc[ready]))
-            per_doc[ready] = []
+            yield ParsedDocument(documents[ready], _truecased(per_doc[ready], replan[ready], nlp))
+            per_doc[ready], replan[ready] = [], []
             ready += 1
     for j in range(ready, len(documents)):  # trailing documents with no paragraphs
         yield ParsedDocument(documents[j], tuple(per_doc[j]))
+
+
+def _truecased(
+    sentences: list[ParsedSentence],
+    plans: list[tuple[int, truecase.Plan, int]],
+    nlp: Language,
+) -> tuple[ParsedSentence, ...]:
+    """The sentences, those planned for truecasing parsed again (one batch
+    per document); a re-parsed span's doc starts at the sentence."""
+    if not plans:
+        return tuple(sentences)
+    out = list(sentences)
+    spans = truecase.parse_plans(nlp, [p for _, p, _ in plans])
+    for (k, _p, offset), span in zip(plans, spans, strict=True):
+        out[k] = ParsedSentence(out[k].sentence, span, offset)
+    return tuple(out)
 
 
 #: Below this many characters a second spaCy process costs more to start than it saves.

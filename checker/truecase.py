@@ -189,13 +189,14 @@ def evidence(text: str, stop: frozenset[str] = frozenset()) -> Evidence:
 _evidence = functools.lru_cache(maxsize=4)(evidence)
 
 
-def modes(words: Sequence[str], stop: frozenset[str]) -> list[Mode]:
+def modes(words: Sequence[str], lexicon: Lexicon) -> list[Mode]:
     """Per token, how to read it: the sentence's ``mode`` (of its alphabetic
-    tokens); in running text, a stretch of at least three all-caps words is
-    read as an all-caps sentence (``CITY COUNCIL APPROVES NEW BUDGET, officials
-    said``). Other tokens (numbers, punctuation) neither make nor break a
+    tokens); in running text, a stretch of at least three all-caps words that
+    hides a verb is read as an all-caps sentence (``CITY COUNCIL APPROVES NEW
+    BUDGET, officials said``), but not one without (a dateline: ``LITTLE ROCK,
+    AR -``). Other tokens (numbers, punctuation) neither make nor break a
     stretch."""
-    how = mode([w for w in words if w.isalpha()], stop)
+    how = mode([w for w in words if w.isalpha()], lexicon.stop)
     out: list[Mode] = [how] * len(words)
     if how != "mixed":
         return out
@@ -206,7 +207,10 @@ def modes(words: Sequence[str], stop: frozenset[str]) -> list[Mode]:
         if w.isupper() and (len(w) >= 2 or run):
             run.append(k)
             continue
-        if sum(1 for j in run if len(words[j]) >= 2) >= _CAPS_WORDS:
+        if sum(1 for j in run if len(words[j]) >= 2) >= _CAPS_WORDS and any(
+            lexicon.verb_form(words[j].lower()) or lexicon.only_verb(words[j].lower())
+            for j in run
+        ):
             for j in run:
                 out[j] = "caps"
         run = []
@@ -352,17 +356,26 @@ def _places(words: Sequence[str], lex: Lexicon) -> frozenset[str]:
     return frozenset(out)
 
 
-def reparse(span: Span, nlp: Language, text: str) -> Span | None:
-    """``span`` parsed again from its truecased copy, in a doc of the original
-    words (so ``token.idx`` and every token's text are unchanged), or None
-    when the sentence reads as running text already. ``text``: the whole
-    document's text, the evidence of how it writes its words."""
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A sentence to parse again: its words, their truecased copy, and which
+    are followed by a space."""
+
+    words: list[str]
+    cased: list[str]
+    spaces: list[bool]
+
+
+def plan(span: Span, nlp: Language, text: str) -> Plan | None:
+    """How to read ``span`` again, or None when it reads as running text
+    already. ``text``: the whole document's text, the evidence of how it
+    writes its words."""
     lex = lexicon(nlp)
     alpha = [t.text for t in span if t.is_alpha]
     if not alpha:
         return None
     words = [t.text for t in span]
-    how = modes(words, lex.stop)
+    how = modes(words, lex)
     first = next((k for k, t in enumerate(span) if t.is_alpha), 0)
     running = all(m == "mixed" for m in how)
     if running and not any(_shouted_predicate(w, k == first, lex) for k, w in enumerate(words)):
@@ -385,48 +398,60 @@ def reparse(span: Span, nlp: Language, text: str) -> Span | None:
         words, modes=how, names=names, first=first, digits=digits,
         evidence=ev, lexicon=lex, places=places,
     )
-    if cased == words:
-        return None
-    return _parse_as(nlp, cased, words, spaces)
+    return None if cased == words else Plan(words, cased, spaces)
+
+
+def parse_plans(nlp: Language, plans: Sequence[Plan]) -> list[Span]:
+    """Each planned sentence parsed from its truecased copy, in a doc of the
+    original words (so ``token.idx`` and every token's text are the
+    original's); the copy is kept in ``doc.user_data[TRUECASED]``."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.tokens import Doc
+
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+    parsed = nlp.pipe(_one_sentence(nlp, p.cased, p.spaces) for p in plans)
+    out = []
+    for p, doc in zip(plans, parsed, strict=True):
+        orig = Doc(nlp.vocab, words=p.words, spaces=p.spaces)
+        orig.user_data[TRUECASED] = doc.text
+        orig.from_array(attrs, doc.to_array(attrs))  # type: ignore[arg-type]
+        out.append(orig[:])
+    return out
+
+
+def reparse(span: Span, nlp: Language, text: str) -> Span | None:
+    """``span`` parsed again from its truecased copy (``plan``,
+    ``parse_plans``), or None when it reads as running text already."""
+    p = plan(span, nlp, text)
+    return None if p is None else parse_plans(nlp, [p])[0]
 
 
 def _title_span(
     span: Span, nlp: Language, words: list[str], spaces: list[bool], lex: Lexicon
 ) -> Span:
-    """An all-caps sentence in title case, for the entity recogniser (which
-    finds no names in capitals): acronyms of known shape stay as written."""
+    """An all-caps sentence in title case, with the entity recogniser's names
+    only (it finds none in capitals): acronyms of known shape stay as written."""
     titled = [
         w if not (w.isalpha() and w.isupper() and len(w) >= 2)
         or (len(w) <= _ACRONYM_LEN and not lex.known(w.lower()))
         else _capitalise(w)
         for w in words
     ]
-    return _run(nlp, titled, spaces)[:]
+    doc = _one_sentence(nlp, titled, spaces)
+    for name, proc in nlp.pipeline:
+        if name in ("tok2vec", "ner"):
+            doc = proc(doc)
+    return doc[:]
 
 
-def _run(nlp: Language, words: list[str], spaces: list[bool]) -> Doc:
+def _one_sentence(nlp: Language, words: list[str], spaces: list[bool]) -> Doc:
     from spacy.tokens import Doc
 
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     for tok in doc[1:]:
         tok.is_sent_start = False  # one sentence, as the original parse made it
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
     return doc
-
-
-def _parse_as(nlp: Language, cased: list[str], words: list[str], spaces: list[bool]) -> Span:
-    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
-    from spacy.tokens import Doc
-
-    parsed = _run(nlp, cased, spaces)
-    out = Doc(nlp.vocab, words=words, spaces=spaces)
-    out.user_data[TRUECASED] = parsed.text
-    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
-    out.from_array(attrs, parsed.to_array(attrs))  # type: ignore[arg-type]
-    return out[:]
 
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-

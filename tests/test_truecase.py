@@ -62,8 +62,10 @@ def test_mode(text: str, expected: str) -> None:
 
 def test_a_stretch_of_capitals_in_running_text_is_read_as_capitals() -> None:
     words = "MAYOR DENIES NEW REPORT , aides said".split()
-    assert modes(words, STOP) == ["caps"] * 4 + ["mixed"] * 3
-    assert modes("The FBI and NATO met".split(), STOP) == ["mixed"] * 5
+    assert modes(words, LEX) == ["caps"] * 4 + ["mixed"] * 3
+    assert modes("The FBI and NATO met".split(), LEX) == ["mixed"] * 5
+    # a dateline hides no verb: left as written
+    assert modes("NEW TOWN , OK - Officials said".split(), LEX) == ["mixed"] * 7
 
 
 def test_title_case_reads_verbs_and_common_nouns_in_lower_case() -> None:
