@@ -530,6 +530,23 @@ def _predicatives(chain: list[Token]) -> list[Token]:
     return out
 
 
+def _denier(v: Token) -> Token | None:
+    """Who denies: the subject of an active denial ("the city denied the
+    report"), the agent of a passive one ("reports ... were denied by the
+    city"), nobody named when a report is only called false ("the story is a
+    hoax"). A passive subject is what is denied, and a report called false is
+    what is refuted: the content, never the source."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        for c in v.children:
+            if c.dep_ == "agent":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+        return None
+    subj = _subject(v)
+    if subj is not None and calls_report_false(v) and not is_denial(v):
+        return None
+    return subj
+
+
 def _false_source(subj: Token | None) -> bool:
     """A source that is itself called false: ``a hoax report claimed``,
     ``a fake news site reported``."""
@@ -597,8 +614,8 @@ def analyse(root: Token) -> Attribution:
             certainty = _stronger(
                 certainty, "negated" if neg and not calls_report_false(v) else "denied"
             )
-            if subj is not None and source is None:
-                source = subj
+            if source is None:
+                source = _denier(v)
             if comp is not None:
                 v = comp
                 continue
