@@ -558,11 +558,44 @@ def _false_source(subj: Token | None) -> bool:
     )
 
 
+def _elided_copula(root: Token) -> Token:
+    """The verb of a headline that leaves out its copula: "Girls to be
+    released after deal" is "girls are to be released", "Mayor's aide
+    arrested at airport" is "was arrested". A nominal root whose
+    participle or infinitive follows it is such a clause; its verb is the
+    event. Only a clause without a finite verb has left one out ("Any
+    attempt to deny it will fail" has one: the noun's infinitive is its
+    complement), and an infinitive stands for a copula only when passive
+    ("to be released"; "plans to expand" is a noun and its complement)."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return root
+    if any(_finite(c) for c in root.children):
+        return root
+    for c in root.rights:
+        if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
+            continue
+        if c.tag_ == "VBN":
+            return c
+        return root
+    return root
+
+
+#: Tags of finite verbs and modals.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(v: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("will fail")."""
+    return v.tag_ in _FINITE or any(
+        a.dep_ in ("aux", "auxpass") and a.tag_ in _FINITE for a in v.children
+    )
+
+
 def analyse(root: Token) -> Attribution:
     """Follow ``root``'s complement chain to the event verb."""
     certainty: Certainty = "asserted"
     source: Token | None = None
-    v = root
+    v = _elided_copula(root)
     negated = False
     asked = False  # inside an open question
     for _ in range(6):
