@@ -4,6 +4,11 @@ A document is parsed paragraph by paragraph (runs of text between blank or
 line breaks), skipping boilerplate regions, so no sentence spans two
 paragraphs and offsets map back to ``Document.text`` by adding the
 paragraph's start.
+
+The parser reads typographic apostrophes badly ("didn\u2019t resign" comes
+out as two nouns, "it\u2019s" as an unknown verb), so a paragraph is parsed
+from a copy with ASCII apostrophes, one character for one, and its
+analysis is carried over to a doc of the original words.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from checker.model import Document, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Span as SpacySpan
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -78,12 +84,14 @@ def parse(
         last_job[i] = k
     if n_process is None:
         n_process = _processes(sum(e - s for _i, s, e in jobs))
-    texts = (documents[i].text[s:e] for i, s, e in jobs)
+    texts = (plain_apostrophes(documents[i].text[s:e]) for i, s, e in jobs)
     per_doc: list[list[ParsedSentence]] = [[] for _ in documents]
     ready = 0  # documents before this one have been yielded
     parsed = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-    for k, ((i, s, _e), sdoc) in enumerate(zip(jobs, parsed, strict=True)):
+    for k, ((i, s, e), sdoc) in enumerate(zip(jobs, parsed, strict=True)):
         doc = documents[i]
+        if (original := doc.text[s:e]) != sdoc.text:
+            sdoc = _with_text(sdoc, original)
         for span in sdoc.sents:
             text = span.text
             stripped = text.strip()
@@ -101,6 +109,30 @@ def parse(
             ready += 1
     for j in range(ready, len(documents)):  # trailing documents with no paragraphs
         yield ParsedDocument(documents[j], tuple(per_doc[j]))
+
+
+#: A typographic apostrophe inside a word ("didn\u2019t", "it\u2019s", "O\u2019Neal").
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[\u2019\u02bc](?=[A-Za-z])")
+
+
+def plain_apostrophes(text: str) -> str:
+    """``text`` with each apostrophe inside a word made ASCII: same length,
+    same offsets."""
+    return _APOSTROPHE.sub("'", text) if "\u2019" in text or "\u02bc" in text else text
+
+
+def _with_text(parsed: SpacyDoc, original: str) -> SpacyDoc:
+    """``parsed`` (the parse of a same-length copy of ``original``) as a doc
+    of the original's words, with the same tags, lemmas, parse and entities."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.tokens import Doc
+
+    words = [original[t.idx : t.idx + len(t.text)] for t in parsed]
+    spaces = [bool(t.whitespace_) for t in parsed]
+    out = Doc(parsed.vocab, words=words, spaces=spaces)
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+    out.from_array(attrs, parsed.to_array(attrs))  # type: ignore[arg-type]
+    return out
 
 
 #: Below this many characters a second spaCy process costs more to start than it saves.
