@@ -219,3 +219,23 @@ def test_calling_a_report_false_aligns_with_the_report() -> None:
               certainty="denied")
     assert proposition.align(a, b, similarity=0.6).aligned
     assert judge_pair(a, b, sim=0.6)[0] == "disputed"
+
+
+def test_taking_into_custody_is_one_action_whichever_verb() -> None:
+    """Arrested, detained, captured, apprehended: one event, so a denial of
+    the capture aligns with the report of the detention."""
+    a = claim("The smuggler's brother was detained at the northern port", "d1",
+              predicate="detain")
+    b = claim("Reports that guards had captured the smuggler's brother at the port were "
+              "denied by the coast guard", "d2", predicate="deny", certainty="denied",
+              source="the coast guard")
+    assert proposition.align(a, b, similarity=0.6).same_action
+    assert judge_pair(a, b, sim=0.6)[0] == "disputed"
+
+
+def test_now_is_a_time_word_not_what_is_said() -> None:
+    c = claim("The ferry has now sunk", "d1", predicate="sink")
+    core = proposition.core(c)
+    assert "ferry" in core
+    assert "now" not in core
+
