@@ -558,6 +558,17 @@ def _false_source(subj: Token | None) -> bool:
     )
 
 
+def _extraposed(v: Token, subj: Token | None, comp: Token | None) -> Token | None:
+    """The clause an expletive "it" stands for ("it emerged that P"), or
+    None. A copula's frame ("it is clear / unlikely / false that P") says
+    how sure P is, so it is not passed over here."""
+    if subj is None or subj.lower_ != "it" or comp is None or v.lemma_.lower() == "be":
+        return None
+    if any(m.dep_ == "mark" and m.lower_ == "that" for m in comp.children):
+        return comp
+    return None
+
+
 def _elided_copula(root: Token) -> Token:
     """The verb of a headline that leaves out its copula: "Girls to be
     released after deal" is "girls are to be released", "Mayor's aide
@@ -676,6 +687,14 @@ def analyse(root: Token) -> Attribution:
         if lemma in POSSIBILITY_VERBS and comp is not None:
             certainty = _stronger(certainty, "possible")
             v = comp
+            continue
+        if (that := _extraposed(v, subj, comp)) is not None and not neg:
+            # "it has been brought to our attention that P", "it emerged that
+            # P": the frame says how P came up; P, with its own cues
+            # ("rumored to have"), is what the sentence is about
+            if local is not None:
+                certainty = _stronger(certainty, local)
+            v = that
             continue
         if local is not None:
             certainty = _stronger(certainty, local)
