@@ -239,3 +239,26 @@ def test_now_is_a_time_word_not_what_is_said() -> None:
     assert "ferry" in core
     assert "now" not in core
 
+
+def test_a_figure_of_what_would_happen_is_not_a_figure_of_what_did() -> None:
+    ta = "The senator's plan would cut the river fund by $800 million"
+    tb = "The governor has cut $716 million from the river fund"
+    a = claim(ta, "d1", predicate="cut",
+              quantities=(q(ta, "$800 million", 800e6, 800e6, unit="$", thing="river fund"),))
+    b = claim(tb, "d2", predicate="cut",
+              quantities=(q(tb, "$716 million", 716e6, 716e6, unit="$", thing="river fund"),))
+    assert judge_pair(a, b, sim=0.7)[0] not in ("conflict", "scope", "update")
+    # two figures of what was done still clash
+    ta2 = "The governor has cut $800 million from the river fund"
+    a2 = claim(ta2, "d1", predicate="cut",
+               quantities=(q(ta2, "$800 million", 800e6, 800e6, unit="$", thing="river fund"),))
+    assert judge_pair(a2, b, sim=0.7)[:2] == ("conflict", "number")
+
+
+def test_disputing_an_argument_named_only_by_that_word_states_no_proposition() -> None:
+    """"That argument" refers back to someone's words; the word alone is no
+    content to align with another use of it."""
+    a = claim("The mayor's office is disputing that argument", "d1", predicate="dispute",
+              certainty="denied", source="The mayor's office")
+    b = claim("The mayor made the same argument at the rally", "d2", predicate="make")
+    assert not proposition.align(a, b, similarity=0.6).aligned
