@@ -8,6 +8,11 @@ the claim texts (never the texts themselves: the articles are the publishers'
 copyright) and the label is ``real`` or ``false``. Unjudged findings are
 listed with their key so they can be judged and added.
 
+``--agree-sample N`` also prints and scores N ``agree`` findings, the ones
+whose keys sort first (a hash: a fixed pseudo-random sample), judged in the
+same file: ``real`` when both sentences state the same fact, ``false``
+when they do not.
+
 Also measured: the share of multi-outlet findings that join two stories (the
 file prefix names the story), and recall of the discrepancies listed by
 reading ten stories before looking at any report
@@ -90,6 +95,8 @@ def main() -> None:
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/claimcheck-basil"))
     ap.add_argument("--show", choices=("false", "unjudged", "all", "none"), default="unjudged")
     ap.add_argument("--json", action="store_true", help="print only the figures, as JSON")
+    ap.add_argument("--agree-sample", type=int, default=40,
+                    help="agree findings to print and score (0: none)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
@@ -124,6 +131,24 @@ def main() -> None:
                 print(f"   [{c.doc} | {c.certainty} | {c.source}] {' '.join(c.text.split())[:400]}")
             print(f"   => {f.rationale[:300]}")
 
+    agree = sorted(
+        ((finding_key(f, claims), f) for f in report.findings
+         if f.verdict == "agree" and len(f.docs) > 1),
+        key=lambda kf: kf[0],
+    )[: args.agree_sample]
+    agreeing: Counter[str] = Counter()
+    for key, f in agree:
+        label = "false" if len({story(d) for d in f.docs}) > 1 else judged.get(key, "unjudged")
+        agreeing[label] += 1
+        if not args.json and (args.show == "all" or (args.show == "unjudged"
+                                                     and label == "unjudged")
+                              or (args.show == "false" and label == "false")):
+            print(f"\n{key}\tagree\t{label}\t{f.comparator}\t{' '.join(f.docs)}")
+            for cid in f.claims:
+                c = claims[cid]
+                print(f"   [{c.doc} | {c.certainty} | {c.source}] {' '.join(c.text.split())[:400]}")
+            print(f"   => {f.rationale[:300]}")
+
     figures: dict[str, object] = {
         "documents": len(report.documents),
         "seconds": round(secs, 1),
@@ -138,6 +163,11 @@ def main() -> None:
             "real": real, "false": false, "unjudged": counts["unjudged"],
             "precision": round(real / (real + false), 4) if real + false else None,
         }
+    real, false = agreeing["real"], agreeing["false"]
+    figures["agree_sample"] = {
+        "real": real, "false": false, "unjudged": agreeing["unjudged"],
+        "precision": round(real / (real + false), 4) if real + false else None,
+    }
     if args.discrepancies.exists():
         listed = json.loads(args.discrepancies.read_text(encoding="utf-8"))
         found, total, missed = recall(report, listed)

@@ -33,6 +33,19 @@ def _guard_abbreviations(doc: Doc) -> Doc:
     return doc
 
 
+def carry_over(parsed: Doc, words: list[str], spaces: list[bool]) -> Doc:
+    """A doc of ``words`` with ``parsed``'s tags, lemmas, parse and entities:
+    the analysis of a respelt copy (same tokens, other spelling) carried over
+    to the words as written."""
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+    from spacy.tokens import Doc
+
+    out = Doc(parsed.vocab, words=words, spaces=spaces)
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+    out.from_array(attrs, parsed.to_array(attrs))  # type: ignore[arg-type]
+    return out
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str) -> Language:
     """Load a spaCy pipeline by package name or path, with the sentence guard."""

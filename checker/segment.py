@@ -5,9 +5,15 @@ line breaks), skipping boilerplate regions, so no sentence spans two
 paragraphs and offsets map back to ``Document.text`` by adding the
 paragraph's start.
 
+The parser reads typographic apostrophes badly ("didn\u2019t resign" comes
+out as two nouns, "it\u2019s" as an unknown verb), so a paragraph is parsed
+from a copy with ASCII apostrophes, one character for one, and its
+analysis is carried over to a doc of the original words.
+
 A title-case or all-caps sentence is parsed again from a truecased copy
-(``checker.truecase``): its span then lies in a doc of its own, with the
-original words, and its offset is the sentence's start.
+(``checker.truecase``, its apostrophes made ASCII too): its span then lies
+in a doc of its own, with the original words, and its offset is the
+sentence's start.
 """
 
 from __future__ import annotations
@@ -15,14 +21,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from checker import truecase
 from checker.model import Document, Sentence
+from checker.nlp import carry_over
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Span as SpacySpan
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -83,13 +91,15 @@ def parse(
         last_job[i] = k
     if n_process is None:
         n_process = _processes(sum(e - s for _i, s, e in jobs))
-    texts = (documents[i].text[s:e] for i, s, e in jobs)
+    texts = (plain_apostrophes(documents[i].text[s:e]) for i, s, e in jobs)
     per_doc: list[list[ParsedSentence]] = [[] for _ in documents]
     replan: list[list[tuple[int, truecase.Plan, int]]] = [[] for _ in documents]
     ready = 0  # documents before this one have been yielded
     parsed = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-    for k, ((i, s, _e), sdoc) in enumerate(zip(jobs, parsed, strict=True)):
+    for k, ((i, s, e), sdoc) in enumerate(zip(jobs, parsed, strict=True)):
         doc = documents[i]
+        if (original := doc.text[s:e]) != sdoc.text:
+            sdoc = _with_text(sdoc, original)
         for span in sdoc.sents:
             text = span.text
             stripped = text.strip()
@@ -121,10 +131,28 @@ def _truecased(
     if not plans:
         return tuple(sentences)
     out = list(sentences)
-    spans = truecase.parse_plans(nlp, [p for _, p, _ in plans])
+    plain = [replace(p, cased=[plain_apostrophes(w) for w in p.cased]) for _, p, _ in plans]
+    spans = truecase.parse_plans(nlp, plain)
     for (k, _p, offset), span in zip(plans, spans, strict=True):
         out[k] = ParsedSentence(out[k].sentence, span, offset)
     return tuple(out)
+
+
+#: A typographic apostrophe inside a word ("didn\u2019t", "it\u2019s", "O\u2019Neal").
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])[\u2019\u02bc](?=[A-Za-z])")
+
+
+def plain_apostrophes(text: str) -> str:
+    """``text`` with each apostrophe inside a word made ASCII: same length,
+    same offsets."""
+    return _APOSTROPHE.sub("'", text) if "\u2019" in text or "\u02bc" in text else text
+
+
+def _with_text(parsed: SpacyDoc, original: str) -> SpacyDoc:
+    """``parsed`` (the parse of a same-length copy of ``original``) as a doc
+    of the original's words, with the same tags, lemmas, parse and entities."""
+    words = [original[t.idx : t.idx + len(t.text)] for t in parsed]
+    return carry_over(parsed, words, [bool(t.whitespace_) for t in parsed])
 
 
 #: Below this many characters a second spaCy process costs more to start than it saves.

@@ -405,16 +405,13 @@ def parse_plans(nlp: Language, plans: Sequence[Plan]) -> list[Span]:
     """Each planned sentence parsed from its truecased copy, in a doc of the
     original words (so ``token.idx`` and every token's text are the
     original's); the copy is kept in ``doc.user_data[TRUECASED]``."""
-    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
-    from spacy.tokens import Doc
+    from checker.nlp import carry_over
 
-    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
     parsed = nlp.pipe(_one_sentence(nlp, p.cased, p.spaces) for p in plans)
     out = []
     for p, doc in zip(plans, parsed, strict=True):
-        orig = Doc(nlp.vocab, words=p.words, spaces=p.spaces)
+        orig = carry_over(doc, p.words, p.spaces)
         orig.user_data[TRUECASED] = doc.text
-        orig.from_array(attrs, doc.to_array(attrs))  # type: ignore[arg-type]
         out.append(orig[:])
     return out
 

@@ -165,3 +165,52 @@ def test_a_post_reports_speech_like_said(
     (sent,) = nlp(sentence).sents
     att = analyse(sent.root)
     assert (att.certainty, att.predicate, att.source) == ("asserted", predicate, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # active denial: the subject denies
+        ("The ferry company denied reports that it had cancelled the crossings.",
+         "The ferry company"),
+        # passive denial: the agent denies, the passive subject is what is denied
+        ("Reports that the ferry had cancelled its crossings were denied by the harbour master.",
+         "the harbour master"),
+        # passive denial without an agent: nobody named
+        ("Rumours that the mill would close have been firmly denied.", None),
+        # a report called false: the report is the content, not who speaks
+        ("The baker's claims of a record loaf were described as a stunt and a hoax.", None),
+        ("The story about the flooded stadium is a hoax.", None),
+        # ... unless someone says so, who is the source
+        ("The story about the flooded stadium is false, the club said.", "the club"),
+    ],
+)
+def test_who_denies_is_the_source_and_what_is_denied_is_not(
+    nlp: Language, sentence: str, source: str | None
+) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(sentence).sents
+    att = analyse(sent.root)
+    assert att.certainty == "denied"
+    assert att.source == source
+
+
+def test_a_denied_report_keeps_its_content_in_the_claim_core() -> None:
+    """The refuted report's words are what a denial is about: they stay in
+    its core, so it can align with the claim it refutes."""
+    from checker import extract, ingest, segment
+    from checker import nlp as nlp_module
+    from checker.compare.proposition import core
+    from checker.config import Config
+
+    texts = [
+        "Reports that the ferry had cancelled its crossings were denied by the harbour master.",
+        "The ferry had cancelled its crossings.",
+    ]
+    docs = [ingest.document_from_text(t, id=f"d{k}", outlet="o") for k, t in enumerate(texts)]
+    language = nlp_module.load(Config().spacy_model)
+    (denial,), (report,) = (extract.extract(p) for p in segment.parse(docs, language))
+    assert denial.certainty == "denied"
+    assert core(report) <= core(denial)
+    assert not {"harbour", "master"} & core(denial)

@@ -219,3 +219,46 @@ def test_calling_a_report_false_aligns_with_the_report() -> None:
               certainty="denied")
     assert proposition.align(a, b, similarity=0.6).aligned
     assert judge_pair(a, b, sim=0.6)[0] == "disputed"
+
+
+def test_taking_into_custody_is_one_action_whichever_verb() -> None:
+    """Arrested, detained, captured, apprehended: one event, so a denial of
+    the capture aligns with the report of the detention."""
+    a = claim("The smuggler's brother was detained at the northern port", "d1",
+              predicate="detain")
+    b = claim("Reports that guards had captured the smuggler's brother at the port were "
+              "denied by the coast guard", "d2", predicate="deny", certainty="denied",
+              source="the coast guard")
+    assert proposition.align(a, b, similarity=0.6).same_action
+    assert judge_pair(a, b, sim=0.6)[0] == "disputed"
+
+
+def test_now_is_a_time_word_not_what_is_said() -> None:
+    c = claim("The ferry has now sunk", "d1", predicate="sink")
+    core = proposition.core(c)
+    assert "ferry" in core
+    assert "now" not in core
+
+
+def test_a_figure_of_what_would_happen_is_not_a_figure_of_what_did() -> None:
+    ta = "The senator's plan would cut the river fund by $800 million"
+    tb = "The governor has cut $716 million from the river fund"
+    a = claim(ta, "d1", predicate="cut",
+              quantities=(q(ta, "$800 million", 800e6, 800e6, unit="$", thing="river fund"),))
+    b = claim(tb, "d2", predicate="cut",
+              quantities=(q(tb, "$716 million", 716e6, 716e6, unit="$", thing="river fund"),))
+    assert judge_pair(a, b, sim=0.7)[0] not in ("conflict", "scope", "update")
+    # two figures of what was done still clash
+    ta2 = "The governor has cut $800 million from the river fund"
+    a2 = claim(ta2, "d1", predicate="cut",
+               quantities=(q(ta2, "$800 million", 800e6, 800e6, unit="$", thing="river fund"),))
+    assert judge_pair(a2, b, sim=0.7)[:2] == ("conflict", "number")
+
+
+def test_disputing_an_argument_named_only_by_that_word_states_no_proposition() -> None:
+    """"That argument" refers back to someone's words; the word alone is no
+    content to align with another use of it."""
+    a = claim("The mayor's office is disputing that argument", "d1", predicate="dispute",
+              certainty="denied", source="The mayor's office")
+    b = claim("The mayor made the same argument at the rally", "d2", predicate="make")
+    assert not proposition.align(a, b, similarity=0.6).aligned

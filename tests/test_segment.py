@@ -160,3 +160,35 @@ def test_two_processes_parse_exactly_as_one(seed_batch: Batch, nlp: Language) ->
     assert [d for d, _ in one] == [d.id for d in docs]
     assert one == two
     assert dict(one)["blank"] == ()
+
+
+@pytest.mark.parametrize("apostrophe", ["\u2019", "\u02bc"])
+def test_typographic_apostrophes_parse_as_ascii_ones_and_keep_their_text(
+    nlp: Language, apostrophe: str
+) -> None:
+    """A curly apostrophe parses as the ASCII one (the parser misreads
+    "didn\u2019t resign"), while every token keeps the text as written."""
+    plain = "The ferry didn't sail, and it's the captain's call."
+    curly = plain.replace("'", apostrophe)
+
+    def parsed(text: str) -> list[tuple[str, str, str, int]]:
+        (p,) = parse([document_from_text(text, id="a")], nlp)
+        return [(t.text, t.pos_, t.dep_, t.head.i) for s in p.sentences for t in s.span]
+
+    got, want = parsed(curly), parsed(plain)
+    assert [t[1:] for t in got] == [t[1:] for t in want]
+    assert "".join(t[0] for t in got) == "".join(t[0] for t in want).replace("'", apostrophe)
+    assert ("sail", "VERB") in {(t[0], t[1]) for t in got}
+
+
+def test_a_title_case_sentence_with_a_typographic_apostrophe_gets_both_fixes(
+    nlp: Language,
+) -> None:
+    """Truecasing re-parses from the words as written: their apostrophes
+    are made ASCII for that parse too, and the words keep their spelling."""
+    text = "Harbour Master Didn\u2019t Close The Pier After Storm"
+    (p,) = parse([document_from_text(text, id="a")], nlp)
+    tokens = [t for s in p.sentences for t in s.span]
+    assert "".join(t.text_with_ws for t in tokens) == text
+    assert {t.lemma_.lower() for t in tokens if t.pos_ in ("VERB", "AUX")} >= {"close"}
+    assert any(t.dep_ == "neg" for t in tokens)

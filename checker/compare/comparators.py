@@ -628,6 +628,15 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         if id(qa) not in agreed and id(qb) not in agreed and not _overlap(qa, qb)
         and (qa.thing or qb.thing or (_lone_bare(qa, free_a) and _lone_bare(qb, free_b)))
     ]
+    if clash and bool(_HEDGE.search(a.text)) != bool(_HEDGE.search(b.text)):
+        # what a plan would cut or a storm could kill is not what was cut or
+        # killed: a figure of a possibility and one of a fact are two facts
+        qa, qb = clash[0]
+        return Comparison(
+            "unrelated", None, round(ctx.match, 4),
+            f"{_qtext(qa)} vs {_qtext(qb)}: one is a possibility, the other a fact",
+            "quantity.v1",
+        )
     if clash:
         qa, qb = clash[0]
         shown = (

@@ -63,7 +63,7 @@ _TIME_WORDS = frozenset(
     morning afternoon evening night week weeks month months year years day days earlier
     later last next ago recently january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    time""".split()
+    time now currently tonight overnight""".split()
 )
 _TITLES = frozenset("mr mrs ms dr sen rep gov pres gen lt col sgt".split())
 _QUOTED = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]([^\"\u201c\u201d\u201e\u00ab\u00bb]{8,})[\"\u201c\u201d\u201e\u00ab\u00bb]")

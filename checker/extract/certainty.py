@@ -530,6 +530,23 @@ def _predicatives(chain: list[Token]) -> list[Token]:
     return out
 
 
+def _denier(v: Token) -> Token | None:
+    """Who denies: the subject of an active denial ("the city denied the
+    report"), the agent of a passive one ("reports ... were denied by the
+    city"), nobody named when a report is only called false ("the story is a
+    hoax"). A passive subject is what is denied, and a report called false is
+    what is refuted: the content, never the source."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+        for c in v.children:
+            if c.dep_ == "agent":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+        return None
+    subj = _subject(v)
+    if subj is not None and calls_report_false(v) and not is_denial(v):
+        return None
+    return subj
+
+
 def _false_source(subj: Token | None) -> bool:
     """A source that is itself called false: ``a hoax report claimed``,
     ``a fake news site reported``."""
@@ -541,11 +558,55 @@ def _false_source(subj: Token | None) -> bool:
     )
 
 
+def _extraposed(v: Token, subj: Token | None, comp: Token | None) -> Token | None:
+    """The clause an expletive "it" stands for ("it emerged that P"), or
+    None. A copula's frame ("it is clear / unlikely / false that P") says
+    how sure P is, so it is not passed over here."""
+    if subj is None or subj.lower_ != "it" or comp is None or v.lemma_.lower() == "be":
+        return None
+    if any(m.dep_ == "mark" and m.lower_ == "that" for m in comp.children):
+        return comp
+    return None
+
+
+def _elided_copula(root: Token) -> Token:
+    """The verb of a headline that leaves out its copula: "Girls to be
+    released after deal" is "girls are to be released", "Mayor's aide
+    arrested at airport" is "was arrested". A nominal root whose
+    participle or infinitive follows it is such a clause; its verb is the
+    event. Only a clause without a finite verb has left one out ("Any
+    attempt to deny it will fail" has one: the noun's infinitive is its
+    complement), and an infinitive stands for a copula only when passive
+    ("to be released"; "plans to expand" is a noun and its complement)."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return root
+    if any(_finite(c) for c in root.children):
+        return root
+    for c in root.rights:
+        if c.dep_ not in ("acl", "relcl") or c.pos_ != "VERB":
+            continue
+        if c.tag_ == "VBN":
+            return c
+        return root
+    return root
+
+
+#: Tags of finite verbs and modals.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(v: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("will fail")."""
+    return v.tag_ in _FINITE or any(
+        a.dep_ in ("aux", "auxpass") and a.tag_ in _FINITE for a in v.children
+    )
+
+
 def analyse(root: Token) -> Attribution:
     """Follow ``root``'s complement chain to the event verb."""
     certainty: Certainty = "asserted"
     source: Token | None = None
-    v = root
+    v = _elided_copula(root)
     negated = False
     asked = False  # inside an open question
     for _ in range(6):
@@ -597,8 +658,8 @@ def analyse(root: Token) -> Attribution:
             certainty = _stronger(
                 certainty, "negated" if neg and not calls_report_false(v) else "denied"
             )
-            if subj is not None and source is None:
-                source = subj
+            if source is None:
+                source = _denier(v)
             if comp is not None:
                 v = comp
                 continue
@@ -626,6 +687,14 @@ def analyse(root: Token) -> Attribution:
         if lemma in POSSIBILITY_VERBS and comp is not None:
             certainty = _stronger(certainty, "possible")
             v = comp
+            continue
+        if (that := _extraposed(v, subj, comp)) is not None and not neg:
+            # "it has been brought to our attention that P", "it emerged that
+            # P": the frame says how P came up; P, with its own cues
+            # ("rumored to have"), is what the sentence is about
+            if local is not None:
+                certainty = _stronger(certainty, local)
+            v = that
             continue
         if local is not None:
             certainty = _stronger(certainty, local)

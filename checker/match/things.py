@@ -8,8 +8,9 @@ import re
 
 from checker.model import Claim, Quantity
 
-#: A word as the slots see it (the words and actor modules use it too).
-WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+#: A word as the slots see it (the words and actor modules use it too). It
+#: ends in a letter: "woman-" and "girls'" are "woman" and "girls".
+WORD = re.compile(r"[A-Za-z](?:[A-Za-z'-]*[A-Za-z])?")
 
 #: Heads that count the same kind of thing (a soldier is a troop is a force).
 _HEAD_CLASS = {

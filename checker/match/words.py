@@ -33,7 +33,10 @@ _EVENT_WORDS = {
         "shoot": "shoot shoots shot shooting shootings gunfire gunshot",
         "injure": "injure injures injured injuring injury injuries wound wounds wounded "
                   "wounding hurt",
-        "arrest": "arrest arrests arrested arresting detain detains detained custody",
+        # taking someone into custody, whichever verb: arrest, detain, capture
+        "arrest": "arrest arrests arrested arresting detain detains detained detaining "
+                  "custody capture captures captured capturing apprehend apprehends "
+                  "apprehended apprehending",
     }.items()
     for w in forms.split()
 }

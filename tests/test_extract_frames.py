@@ -1,0 +1,57 @@
+"""An expletive "it" standing for a that-clause ("it emerged that P"): the
+clause, with its own cues, is what the sentence says; a copula's frame ("it
+is unlikely that P") is left as it was. Sentences written for these tests.
+
+Slow: they need the spaCy parse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.slow
+
+
+def _attribution(nlp: Language, sentence: str) -> tuple[str, str | None]:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(sentence).sents
+    att = analyse(sent.root)
+    return att.certainty, att.predicate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It emerged on Friday that the ferry had sunk.", ("asserted", "sink")),
+        # the clause's own hearsay cue counts
+        ("It has been brought to the attention of the league that the striker has been "
+         "rumored to have signed a contract.", ("reported", "sign")),
+        ("It came to light that the mayor is rumored to have sold the land.",
+         ("reported", "sell")),
+    ],
+)
+def test_the_clause_an_expletive_it_stands_for_is_the_claim(
+    nlp: Language, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert _attribution(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        # a copula's frame says how sure the clause is
+        ("It is unlikely that the ferry sank.", "be"),
+        ("It is clear that the ferry sank.", "be"),
+    ],
+)
+def test_a_copula_frame_is_left_as_it_was(nlp: Language, sentence: str, predicate: str) -> None:
+    assert _attribution(nlp, sentence)[1] == predicate
+
+
+def test_a_negated_frame_is_not_passed_over(nlp: Language) -> None:
+    assert _attribution(nlp, "It was not reported that the ferry sank.")[0] == "negated"
