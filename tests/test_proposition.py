@@ -262,3 +262,17 @@ def test_disputing_an_argument_named_only_by_that_word_states_no_proposition() -
               certainty="denied", source="The mayor's office")
     b = claim("The mayor made the same argument at the rally", "d2", predicate="make")
     assert not proposition.align(a, b, similarity=0.6).aligned
+
+
+def test_a_hedge_in_another_clause_leaves_a_figure_a_fact() -> None:
+    ta = "Two people were killed in the crash, and the driver may have fled on foot"
+    tb = "Three people were killed in the crash"
+    a = claim(ta, "d1", predicate="kill",
+              quantities=(q(ta, "Two", 2, 2, thing="people"),))
+    b = claim(tb, "d2", predicate="kill",
+              quantities=(q(tb, "Three", 3, 3, thing="people"),))
+    assert judge_pair(a, b, sim=0.8)[:2] == ("conflict", "number")
+    # nor does one in a relative clause that describes something else
+    tc = "Two people killed in a crash that may have been caused by ice were named"
+    c = claim(tc, "d3", predicate="name", quantities=(q(tc, "Two", 2, 2, thing="people"),))
+    assert judge_pair(c, b, sim=0.8)[:2] == ("conflict", "number")

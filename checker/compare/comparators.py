@@ -441,6 +441,27 @@ def _lone_bare(q: Quantity, free: list[Quantity]) -> bool:
     return sum(1 for x in free if not x.thing and x.unit == q.unit) == 1
 
 
+#: Where a clause ends, for the hedge of one figure.
+_CLAUSE_EDGE = re.compile(r"[,;:\u2014\u2013]|\s--\s|\s(?:and|but|while)\s", re.IGNORECASE)
+
+
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNORECASE)
+
+
+def _hedged(c: Claim, q: Quantity) -> bool:
+    """The figure's own clause is hedged ("the plan would cut $8 billion"),
+    not another clause of the sentence ("two were hurt, and the driver may
+    have fled")."""
+    at, end = q.start - c.start, q.end - c.start
+    edges = [m.start() for m in _CLAUSE_EDGE.finditer(c.text)]
+    lo = max((e for e in edges if e < at), default=0)
+    # a relative clause after the figure describes something else ("four
+    # killed in a shooting that may have been a robbery")
+    after = [m.start() for m in _RELATIVE.finditer(c.text, end)]
+    hi = min((e for e in edges + after if e >= end), default=len(c.text))
+    return bool(_HEDGE.search(c.text[lo:hi]))
+
+
 def _qtext(q: Quantity) -> str:
     thing = ""
     if q.thing and q.thing not in q.text:
@@ -628,7 +649,7 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         if id(qa) not in agreed and id(qb) not in agreed and not _overlap(qa, qb)
         and (qa.thing or qb.thing or (_lone_bare(qa, free_a) and _lone_bare(qb, free_b)))
     ]
-    if clash and bool(_HEDGE.search(a.text)) != bool(_HEDGE.search(b.text)):
+    if clash and _hedged(a, clash[0][0]) != _hedged(b, clash[0][1]):
         # what a plan would cut or a storm could kill is not what was cut or
         # killed: a figure of a possibility and one of a fact are two facts
         qa, qb = clash[0]
