@@ -95,6 +95,26 @@ def _mutual_best(
     return out
 
 
+def _agreeing_clique(
+    items: list[tuple[Match, Comparison]],
+    best: Match,
+    agree_pairs: set[tuple[int, int]],
+) -> list[tuple[Match, Comparison]]:
+    """The agreeing pairs among claims that each agree with all the others,
+    grown from the best pair in order of score: agreement is not transitive
+    when matches are loose (A agrees with B, B with C on another point), so
+    a claim joins the finding only if it agrees with every member."""
+    def agree(x: int, y: int) -> bool:
+        return (min(x, y), max(x, y)) in agree_pairs
+
+    kept = {best.i, best.j}
+    for m, _c in sorted(items, key=lambda mc: (-mc[1].score, mc[0].i, mc[0].j)):
+        for x in (m.i, m.j):
+            if x not in kept and all(agree(x, y) for y in kept):
+                kept.add(x)
+    return [(m, c) for m, c in items if m.i in kept and m.j in kept]
+
+
 _DOUBTING = frozenset({"denied", "neg", "unconfirmed"})
 #: Cosine at which a denial restates another claim (as in refutation.v1).
 _RESTATES = 0.7
@@ -235,9 +255,11 @@ def judge(
             _finding(c.verdict, c.kind, c.comparator, [claims[m.i], claims[m.j]], c.score,
                      c.rationale, gid)
         )
+    agree_pairs = {(m.i, m.j) for m, c in compared if c.verdict == "agree"}
     for gid, items in agreeing.items():
+        best_m, best_c = max(items, key=lambda mc: (mc[1].score, -mc[0].i, -mc[0].j))
+        items = _agreeing_clique(items, best_m, agree_pairs)
         members = {x: claims[x] for m, _ in items for x in (m.i, m.j)}
-        _best_m, best_c = max(items, key=lambda mc: (mc[1].score, -mc[0].i, -mc[0].j))
         outlets = len({claims[x].doc for x in members})
         rationale = best_c.rationale
         if len(members) > 2:
