@@ -55,3 +55,31 @@ def test_a_copula_frame_is_left_as_it_was(nlp: Language, sentence: str, predicat
 
 def test_a_negated_frame_is_not_passed_over(nlp: Language) -> None:
     assert _attribution(nlp, "It was not reported that the ferry sank.")[0] == "negated"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The striker is said to have signed a contract.",
+        "The minister was reported to have resigned.",
+        "Two hikers were reported killed in the avalanche.",
+    ],
+)
+def test_a_passive_report_without_an_agent_is_hearsay_about_its_subject(
+    nlp: Language, sentence: str
+) -> None:
+    """"X is said to have P": X is what is talked about, not who talks."""
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(sentence).sents
+    att = analyse(sent.root)
+    assert att.certainty == "reported"
+    assert att.source is None
+
+
+def test_an_active_report_keeps_its_speaker(nlp: Language) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp("The striker said he had signed a contract.").sents
+    att = analyse(sent.root)
+    assert (att.certainty, att.source) == ("asserted", "The striker")

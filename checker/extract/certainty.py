@@ -530,17 +530,26 @@ def _predicatives(chain: list[Token]) -> list[Token]:
     return out
 
 
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _agent(v: Token) -> Token | None:
+    """The "by" agent of a passive verb ("denied by the city")."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
 def _denier(v: Token) -> Token | None:
     """Who denies: the subject of an active denial ("the city denied the
     report"), the agent of a passive one ("reports ... were denied by the
     city"), nobody named when a report is only called false ("the story is a
     hoax"). A passive subject is what is denied, and a report called false is
     what is refuted: the content, never the source."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
-        for c in v.children:
-            if c.dep_ == "agent":
-                return next((o for o in c.children if o.dep_ == "pobj"), None)
-        return None
+    if _passive(v):
+        return _agent(v)
     subj = _subject(v)
     if subj is not None and calls_report_false(v) and not is_denial(v):
         return None
@@ -636,6 +645,19 @@ def analyse(root: Token) -> Attribution:
                 source = subj
             v = question
             asked = True
+            continue
+        if lemma in REPORTING and comp is not None and _passive(v):
+            # "X is said to have P", "two were reported killed": X is what
+            # is talked about; the speaker is the agent ("by officials"),
+            # and without one the report is hearsay
+            who = _agent(v)
+            if who is not None and source is None:
+                source = who
+            if who is None:
+                certainty = _stronger(certainty, "reported")
+            if neg:
+                certainty = _stronger(certainty, "negated")
+            v = comp
             continue
         if lemma in REPORTING and comp is not None:
             if (subj is not None and subj.pos_ != "PRON") or source is None:
