@@ -53,6 +53,11 @@ def test_a_copula_frame_is_left_as_it_was(nlp: Language, sentence: str, predicat
     assert _attribution(nlp, sentence)[1] == predicate
 
 
+def test_a_referring_it_keeps_its_own_verb(nlp: Language) -> None:
+    """"It" that stands for the agency ("it feared that P") is no expletive."""
+    assert _attribution(nlp, "It feared that prices would fall.")[1] == "fear"
+
+
 def test_a_negated_frame_is_not_passed_over(nlp: Language) -> None:
     assert _attribution(nlp, "It was not reported that the ferry sank.")[0] == "negated"
 

@@ -569,13 +569,22 @@ def _false_source(subj: Token | None) -> bool:
 
 def _extraposed(v: Token, subj: Token | None, comp: Token | None) -> Token | None:
     """The clause an expletive "it" stands for ("it emerged that P"), or
-    None. A copula's frame ("it is clear / unlikely / false that P") says
-    how sure P is, so it is not passed over here."""
-    if subj is None or subj.lower_ != "it" or comp is None or v.lemma_.lower() == "be":
+    None. Only a passive ("it has been brought to our attention that P")
+    or a verb of coming to light takes an expletive subject; "it warned
+    that P" has a referring "it" (the agency), and a copula's frame ("it is
+    clear / unlikely / false that P") says how sure P is, so neither is
+    passed over here."""
+    if subj is None or subj.lower_ != "it" or comp is None:
+        return None
+    if not (_passive(v) or v.lemma_.lower() in _EXTRAPOSING):
         return None
     if any(m.dep_ == "mark" and m.lower_ == "that" for m in comp.children):
         return comp
     return None
+
+
+#: Verbs of coming to light, whose subject "it" stands for a that-clause.
+_EXTRAPOSING = frozenset("emerge transpire turn come happen follow occur".split())
 
 
 def _elided_copula(root: Token) -> Token:
