@@ -413,10 +413,21 @@ def _calls_false(v: Token) -> bool:
 def _objects(v: Token) -> list[Token]:
     """What ``v`` acts on: its direct objects, or its passive subject."""
     objs = [c for c in v.children if c.dep_ == "dobj"]
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
-    if passive:
+    if _passive(v):
         objs += [c for c in v.children if c.dep_ == "nsubjpass"]
     return objs
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _agent(v: Token) -> Token | None:
+    """The "by" agent of a passive verb ("denied by the city")."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _has_that_clause(noun: Token) -> bool:
@@ -528,18 +539,6 @@ def _predicatives(chain: list[Token]) -> list[Token]:
                     if d.dep_ == "pobj" and d.head.lower_ in ("than", "but"):
                         out.append(d)
     return out
-
-
-def _passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
-
-
-def _agent(v: Token) -> Token | None:
-    """The "by" agent of a passive verb ("denied by the city")."""
-    for c in v.children:
-        if c.dep_ == "agent":
-            return next((o for o in c.children if o.dep_ == "pobj"), None)
-    return None
 
 
 def _denier(v: Token) -> Token | None:
