@@ -276,3 +276,57 @@ def test_a_hedge_in_another_clause_leaves_a_figure_a_fact() -> None:
     tc = "Two people killed in a crash that may have been caused by ice were named"
     c = claim(tc, "d3", predicate="name", quantities=(q(tc, "Two", 2, 2, thing="people"),))
     assert judge_pair(c, b, sim=0.8)[:2] == ("conflict", "number")
+
+
+def test_a_clause_negated_in_one_claim_only_conflicts() -> None:
+    a = claim("A hiker who fell from a ridge that was known as a lookout was found on Monday",
+              "d1", predicate="find")
+    b = claim("A hiker who fell from a ridge that was not known as a lookout was found on Monday",
+              "d2", predicate="find")
+    verdict, kind, why = judge_pair(a, b)
+    assert (verdict, kind) == ("conflict", "negation")
+    assert "“known”" in why
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # another subject: the trust, not the council, kept the records
+        "The trust, which did not publish the flood records, met on Monday",
+        # another object: the clause is about the budget, not the records
+        "The council, which did not publish its budget this year, met on Monday",
+    ],
+)
+def test_a_negated_clause_about_other_participants_does_not_conflict(other: str) -> None:
+    a = claim("The council, which published the flood records, met on Monday", "d1",
+              predicate="meet")
+    assert judge_pair(a, claim(other, "d2", predicate="meet"))[0] != "conflict"
+
+
+def test_the_would_of_reported_speech_commits_the_source() -> None:
+    # "said it would" reports "we will": a commitment that can be contradicted
+    a = claim("The utility said on Friday it would raise water prices", "d1",
+              predicate="raise", source="The utility")
+    b = claim("The utility said on Friday it would not raise water prices", "d2",
+              predicate="raise", source="The utility", certainty="negated", negated=True)
+    assert judge_pair(a, b)[:2] == ("conflict", "negation")
+
+
+def test_a_would_under_a_condition_stays_hypothetical() -> None:
+    a = claim("The utility said it would raise water prices if the drought lasts", "d1",
+              predicate="raise", source="The utility")
+    b = claim("The utility said it would not raise water prices if the drought lasts", "d2",
+              predicate="raise", source="The utility", certainty="negated", negated=True)
+    assert judge_pair(a, b)[0] != "conflict"
+
+
+@pytest.mark.parametrize("month_or_name", ["in May", "under Prime Minister Theresa May"])
+def test_may_as_a_month_or_name_hedges_nothing(month_or_name: str) -> None:
+    a = claim(f"The bridge reopened {month_or_name}", "d1", predicate="reopen")
+    b = claim(f"The bridge did not reopen {month_or_name}", "d2", predicate="reopen",
+              certainty="negated", negated=True)
+    assert judge_pair(a, b)[:2] == ("conflict", "negation")
+    c = claim("The bridge may reopen next week", "d3", predicate="reopen", certainty="asserted")
+    d = claim("The bridge will not reopen next week", "d4", predicate="reopen",
+              certainty="negated", negated=True)
+    assert judge_pair(c, d)[0] != "conflict"

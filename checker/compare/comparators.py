@@ -34,6 +34,7 @@ from checker.match import (
     stems,
     thing_relation,
 )
+from checker.match.words import STOPWORDS
 from checker.model import Claim, Comparison, ConflictKind, Mention, Quantity, TimeExpr, Verdict
 
 
@@ -98,6 +99,36 @@ _HEDGE = re.compile(
     r"\b(?:unlikely|likely|may|might|could|would|possibly|probably|perhaps|whether)\b",
     re.IGNORECASE,
 )
+#: A condition keeps a "would" hypothetical even in reported speech.
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+_WORDS_TO_VERB = re.compile(r"(?:\s+(?:not|n['\u2019]t|never|also|still|soon|then|now|be|have|\w+ly))*\s+$",
+                            re.IGNORECASE)
+
+
+def _hedge_at(c: Claim, m: re.Match[str]) -> bool:
+    """Whether the hedge word ``m`` of the claim text hedges. Two words only
+    look like hedges: a capitalised "May" inside a sentence that is not
+    title-cased is the month or a name ("in May", "Theresa May"); and the
+    "would" of a reported statement is the backshifted "will" of what the
+    source said ("the bank said it would buy bonds": it said "we will"),
+    a commitment and no hypothesis, unless a condition goes with it."""
+    word = m.group()
+    if word == "May" and m.start() > 0 and any(
+        w.islower() and w not in STOPWORDS for w in _TOKEN.findall(c.text)
+    ):
+        return False  # a lower-case content word: the sentence is not title-cased
+    if word.lower() == "would" and c.source and not _CONDITION.search(c.text):
+        verb = predicate_span(c)
+        if verb and verb[0] > m.end() and _WORDS_TO_VERB.fullmatch(c.text[m.end() : verb[0]]):
+            return False
+    return True
+
+
+def _hedge_in(c: Claim, lo: int = 0, hi: int | None = None) -> bool:
+    """A hedge in the claim text (or its slice ``lo:hi``)."""
+    return any(_hedge_at(c, m) for m in _HEDGE.finditer(c.text, lo, len(c.text) if hi is None else hi))
+
+
 #: Main verbs of talks and attitudes: a fact in their object is background
 #: ("Yoon welcomed the delegation ...", "Russia warned South Korea ..."), not
 #: what the claim asserts, so it neither confirms nor disputes that fact.
@@ -152,7 +183,7 @@ _NON_FINITE = re.compile(r"^\W*(?:to\s+[a-z]+|[a-z]+ing)\b")
 def _asserts_fact(c: Claim) -> bool:
     """The claim states the fact itself (not hedged, not as the background of
     talks or attitudes), so it can confirm or be disputed."""
-    if c.certainty == "possible" or (c.certainty != "confirmed" and _HEDGE.search(c.text)):
+    if c.certainty == "possible" or (c.certainty != "confirmed" and _hedge_in(c)):
         return False
     if _NON_FINITE.match(c.text):
         return False  # "to confirm the report", "rejecting the measures": no tense, no assertion
@@ -241,6 +272,23 @@ def _contrastive(tokens: list[str], k: int) -> bool:
     return bool(_FOCUS & set(tokens[k + 1 : k + 3])) or "but" in tokens[k + 1 : k + 9]
 
 
+def _negated_token(tokens: list[str], k: int) -> bool:
+    """The word at ``k`` is negated: a negator right before it (auxiliaries
+    and adverbs between), "yet to" before it, or a negator right after it."""
+    j = k - 1
+    while j >= 0 and k - j <= 4 and (tokens[j] in _AUX_BETWEEN or tokens[j].endswith("ly")):
+        j -= 1
+    if j >= 0 and tokens[j] in _NEGATOR_BEFORE and not _contrastive(tokens, j):
+        return True
+    window = tokens[max(0, k - 4) : k]
+    if any(window[i : i + 2] == ["yet", "to"] for i in range(len(window) - 1)):
+        return True  # "has yet to respond": not yet responded
+    after = tokens[k + 1 : k + 3]
+    return bool(_NEGATOR_AFTER & set(after)) or (
+        after[:1] == ["not"] and not _contrastive(tokens, k + 1)
+    )
+
+
 def _negated_at(c: Claim, target: str) -> bool | None:
     """Whether the claim negates the action with stem ``target``. For the
     claim's own main verb the parse decides; elsewhere a negator right
@@ -259,16 +307,7 @@ def _negated_at(c: Claim, target: str) -> bool | None:
         if found and main:
             break  # the main verb's first form; later ones sit in other clauses
         found = True
-        j = k - 1
-        while j >= 0 and k - j <= 4 and (tokens[j] in _AUX_BETWEEN or tokens[j].endswith("ly")):
-            j -= 1
-        if j >= 0 and tokens[j] in _NEGATOR_BEFORE and not _contrastive(tokens, j):
-            return True
-        window = tokens[max(0, k - 4) : k]
-        if any(window[i : i + 2] == ["yet", "to"] for i in range(len(window) - 1)):
-            return True  # "has yet to respond": not yet responded
-        after = tokens[k + 1 : k + 3]
-        if _NEGATOR_AFTER & set(after) or (after[:1] == ["not"] and not _contrastive(tokens, k + 1)):
+        if _negated_token(tokens, k):
             return True
     return False if found else None
 
@@ -335,17 +374,70 @@ def _same_subject(a: Claim, b: Claim) -> bool:
     return bool(sa & content_words(b.text)) or bool(sb & content_words(a.text))
 
 
-def _negation_clash(a: Claim, b: Claim) -> bool:
-    """One claim negates the action the other asserts."""
+def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
+    """One claim negates an action the other asserts: the main action
+    (``""``), or one both state of the same participants in a clause of
+    their own (that clause's verb, as asserted); with the negating claim.
+    None when neither."""
     target = _one_action(a, b)
-    if target is None:
-        return False
-    na, nb = _negated_at(a, target), _negated_at(b, target)
-    if na is None or nb is None:
-        return False
-    # "was inaccurate" is "was not accurate": a negative prefix on a word
-    # the other claim uses plain negates as much as "not" does
-    return (na != _prefix_negates(a, b)) != (nb != _prefix_negates(b, a))
+    if target is not None:
+        na, nb = _negated_at(a, target), _negated_at(b, target)
+        # "was inaccurate" is "was not accurate": a negative prefix on a
+        # word the other claim uses plain negates as much as "not" does
+        if na is not None and nb is not None and (
+            (na != _prefix_negates(a, b)) != (nb != _prefix_negates(b, a))
+        ):
+            return "", a if (a.certainty == "negated" or a.negated) else b
+    return _embedded_clash(a, b)
+
+
+#: Verbs whose own content is too thin to align a clause by.
+_BARE_STEMS = frozenset(
+    stem(w) for w in "be is are was were been being am have has had having do does did done".split()
+)
+_SAYING_STEMS = frozenset(stem(w) for w in ATTRIBUTING)
+#: How many words on each side of a verb name its participants.
+_REACH = 5
+
+
+def _participants(tokens: list[str], k: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Content words just before (the subject) and after (the object) the
+    verb at ``k``, negators and auxiliaries left out."""
+    def words(span: list[str]) -> frozenset[str]:
+        return content_words(" ".join(t for t in span if t not in _NEGATOR_BEFORE))
+    return words(tokens[max(0, k - _REACH) : k]), words(tokens[k + 1 : k + 1 + _REACH])
+
+
+def _embedded_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
+    """A clause inside both claims, negated in one only: the same verb,
+    once in each claim, with a shared word before it (who or what it is
+    said of) and two shared words after it (what it is about): "a cliff
+    that was (not) known as a meeting place", "the police, who have (not)
+    opened an inquiry". A verb of saying is left out: what is said is the
+    proposition, not the saying."""
+    ta, tb = _tokens(a), _tokens(b)
+    at: dict[str, list[int]] = {}
+    for k, t in enumerate(ta):
+        at.setdefault(stem(t), []).append(k)
+    seen: dict[str, list[int]] = {}
+    for k, t in enumerate(tb):
+        seen.setdefault(stem(t), []).append(k)
+    for s, ka in at.items():
+        kb = seen.get(s)
+        if not kb or len(ka) != 1 or len(kb) != 1 or len(s) < 3:
+            continue
+        word_a, word_b = ta[ka[0]], tb[kb[0]]
+        if word_a in STOPWORDS or word_b in STOPWORDS or stem(word_a) in _BARE_STEMS:
+            continue
+        if stem(word_a) in _SAYING_STEMS:
+            continue
+        if _negated_token(ta, ka[0]) == _negated_token(tb, kb[0]):
+            continue
+        before_a, after_a = _participants(ta, ka[0])
+        before_b, after_b = _participants(tb, kb[0])
+        if before_a & before_b and len(after_a & after_b) >= 2:
+            return (word_b, a) if _negated_token(ta, ka[0]) else (word_a, b)
+    return None
 
 
 _NEG_PREFIX = re.compile(r"^(?:in|un|im|il|ir|non|dis)(?=[a-z]{4})")
@@ -374,8 +466,13 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     discrepancy between the outlets."""
     if {committed(a), committed(b)} - {"pos", "neg"}:
         return None
-    if not (_asserts_fact(a) and _asserts_fact(b)) or not _negation_clash(a, b):
+    if not (_asserts_fact(a) and _asserts_fact(b)):
         return None
+    clash = _negation_clash(a, b)
+    if clash is None:
+        return None
+    word, negating = clash
+    what = f"one negates “{word}”, which the other asserts" if word else "one negates what the other asserts"
     va, vb = _voice(a), _voice(b)
     if va and vb and _other_source(a, b):
         return Comparison("unrelated", None, 0.0,
@@ -385,12 +482,11 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if _later(ctx) is not None:
         return _say("negation.v1", a, b, ctx, "update", None, 0.6, "a later report says otherwise")
     if bool(va) != bool(vb):
-        negating = a if (a.certainty == "negated" or a.negated) else b
         if _voice(negating):
             return _say("negation.v1", a, b, ctx, "disputed", None, 0.7,
                         "a source says it did not happen, which the other states")
         return None  # an outlet negating what a source claims: no outlet asserts it
-    return _say("negation.v1", a, b, ctx, "conflict", "negation", 0.8, "one negates what the other asserts")
+    return _say("negation.v1", a, b, ctx, "conflict", "negation", 0.8, what)
 
 
 # ------------------------------------------------------------------- quantity
@@ -459,7 +555,7 @@ def _hedged(c: Claim, q: Quantity) -> bool:
     # killed in a shooting that may have been a robbery")
     after = [m.start() for m in _RELATIVE.finditer(c.text, end)]
     hi = min((e for e in edges + after if e >= end), default=len(c.text))
-    return bool(_HEDGE.search(c.text[lo:hi]))
+    return _hedge_in(c, lo, hi)
 
 
 def _qtext(q: Quantity) -> str:
