@@ -254,7 +254,8 @@ def test_negation_of_a_different_action_does_not_fire() -> None:
     a = claim("The troops did not cross the border", "d1", negated=True, certainty="negated",
               predicate="cross")
     b = claim("The troops reached the front", "d2", predicate="reach")
-    assert judge_pair(a, b, sim=0.6)[0] == "agree"
+    # no conflict, and no agreement either: one negates, the other asserts
+    assert judge_pair(a, b, sim=0.6)[0] == "unrelated"
 
 
 def test_event_dates_that_differ_conflict() -> None:

@@ -330,3 +330,38 @@ def test_may_as_a_month_or_name_hedges_nothing(month_or_name: str) -> None:
     d = claim("The bridge will not reopen next week", "d4", predicate="reopen",
               certainty="negated", negated=True)
     assert judge_pair(c, d)[0] != "conflict"
+
+
+def test_claims_that_assert_and_negate_never_agree() -> None:
+    # the matcher may pair them as one fact; the comparators cannot align
+    # "found dead" with "is not dead" on one action, and they do not agree
+    a = claim("The actor was found dead in his flat", "d1", predicate="find")
+    b = claim("The actor is not dead", "d2", predicate="be", certainty="negated", negated=True)
+    verdict, _, why = judge_pair(a, b)
+    assert verdict == "unrelated"
+    assert "one negates" in why
+
+
+def test_shared_words_called_false_by_one_outlet_do_not_agree() -> None:
+    a = claim("“The dam will close on Friday,” the water board said", "d1",
+              predicate="close", source="the water board")
+    b = claim("The post saying “the dam will close on Friday” is a hoax", "d2",
+              predicate="close")
+    assert judge_pair(a, b)[0] != "agree"
+    c = claim("The water board said “the dam will close on Friday”", "d3",
+              predicate="say", source="The water board")
+    assert judge_pair(a, c)[0] == "agree"  # the same words, neither calls them false
+
+
+def test_a_false_thing_named_beside_shared_words_does_not_deny_them() -> None:
+    a = claim("The mayor wants the police chief fired", "d1", predicate="want")
+    b = claim("The mayor reportedly wants the police chief fired over a fabricated expense claim",
+              "d2", predicate="want")
+    assert judge_pair(a, b)[0] == "agree"
+
+
+def test_a_fake_news_label_denies_the_headline() -> None:
+    a = claim("Grocery chain will stop selling bread on Sundays", "d1", predicate="stop")
+    b = claim("Fake-news: grocery chain will stop selling bread on Sundays", "d2",
+              predicate="stop")
+    assert judge_pair(a, b)[0] == "disputed"

@@ -73,7 +73,7 @@ def _later(ctx: PairContext) -> str | None:
 #: withholding ("denied a request", "denied to them").
 _DEBUNK = re.compile(
     r"\b(?:hoax(?:es)?|debunk\w*|refute[sd]?|fak(?:ed|ery)|"
-    r"(?:is|are|was|were|a|just)\s+(?:\w+\s+)?fake|fake\s+(?:news|reports?|stor(?:y|ies)|"
+    r"(?:is|are|was|were|a|just)\s+(?:\w+\s+)?fake|fake[\s-]+(?:news|reports?|stor(?:y|ies)|"
     r"videos?|photos?|pictures?|images?|claims?|accounts?|websites?|sites?|tweets?|quotes?|"
     r"articles?)|"
     r"bogus|phony|phoney|untrue|not\s+(?:true|real)|made\s+(?:\w+\s+){0,2}up|fabricat\w+|satir\w+|"
@@ -173,6 +173,56 @@ def committed(c: Claim) -> str:
     if c.certainty in ("asserted", "confirmed"):
         return "pos"
     return "weak"  # reported, possible
+
+
+#: Words that call shared words false do so as a heading before them
+#: ("Hoax: ...", "Fake news — ...") or as what is said of them after a
+#: copula ("... is totally bogus"); as a modifier ("over a fabricated
+#: story") they describe something else.
+_LABEL = re.compile(r"[:\u2014\u2013|]\s*$|\s-\s*$")
+_PREDICATED = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:is|are|was|were|been|be)\b", re.IGNORECASE)
+_ASSERTING = frozenset({"pos", "weak"})
+_REJECTING = frozenset({"neg", "denied"})
+
+
+def opposed(a: Claim, b: Claim, shared: str | None = None) -> bool:
+    """One claim commits to what the other negates, denies or calls false,
+    or states what the other leaves unconfirmed: whatever their words
+    share, they do not agree. With ``shared`` (words both carry as one
+    utterance) only a denial or a word calling it false outside those words
+    counts: a negation inside a shared quote is shared too."""
+    if shared is not None:
+        inside = set(shared.split())
+
+        def rejects(c: Claim) -> bool:
+            words = c.text.split()
+            ins = [k for k, w in enumerate(words) if re.sub(r"\W", "", w.lower()) in inside]
+            if not ins:
+                return False
+            label = " ".join(words[: ins[0]])
+            after = " ".join(words[ins[-1] + 1 :])
+            return (
+                c.certainty == "denied"
+                or bool(_LABEL.search(label) and _debunks(label))
+                or bool(_NO_OPENING.search(label))
+                or bool(_PREDICATED.match(after) and _debunks(after))
+            )
+
+        return rejects(a) != rejects(b)
+    ca, cb = committed(a), committed(b)
+    target = _one_action(a, b)
+    if target is not None:
+        na, nb = _negated_at(a, target), _negated_at(b, target)
+        if na is not None and nb is not None:
+            if na != nb:
+                return True
+            # the same polarity on the one action ("found no evidence" /
+            # "has not found any evidence"): only a denial or doubt opposes
+            ca, cb = ("pos" if x == "neg" else x for x in (ca, cb))
+    return any(
+        (x in _ASSERTING and y in _REJECTING) or (x == "pos" and y == "unconfirmed")
+        for x, y in ((ca, cb), (cb, ca))
+    )
 
 
 #: A fragment split from its sentence that opens with an infinitive or a

@@ -34,7 +34,10 @@ def compare_claims(
     comparator says, ``unrelated`` overriding, ``agree`` when none objects.
 
     Two outlets giving the same quoted words, or the same sentence, agree
-    (``quote.v1``): whatever negation or number lies inside is shared. A
+    (``quote.v1``): whatever negation or number lies inside is shared,
+    unless one calls those words false or denies them. Claims of which one
+    asserts and the other negates, denies or doubts never agree: when no
+    comparator aligns them on one action they are ``unrelated``. A
     difference (conflict, disputed, update, scope) is only reported between
     claims that state one proposition (``proposition.align``); otherwise the
     two are ``unrelated``. ``aligned=True`` says the caller has aligned them
@@ -47,7 +50,9 @@ def compare_claims(
         a, b, ctx = b, a, ctx.swapped()
     if only is None:
         shared = proposition.shared_quote(a, b)
-        if shared is not None:
+        # words both carry agree, unless one calls them false or denies them:
+        # then the comparators judge the pair like any other
+        if shared is not None and not _rules.opposed(a, b, shared):
             return Comparison(
                 "agree", None, round(ctx.match, 4),
                 f"{quote(a)} and {quote(b)}: both quote “{_clip(shared)}”", "quote.v1",
@@ -75,6 +80,15 @@ def compare_claims(
             )
     if said:
         return said[0]
+    if _rules.opposed(a, b):
+        # one asserts, the other negates or denies, and no comparator could
+        # align the two on one action: not the same fact stated twice
+        return Comparison(
+            "unrelated", None, 0.0,
+            f"{quote(a)} vs {quote(b)}: one negates, denies or doubts, the other asserts, "
+            "and they are not aligned on one action",
+            "text.v1",
+        )
     return Comparison(
         "agree", None, round(ctx.match, 4),
         f"{quote(a)} and {quote(b)}: same fact, no slot differs",
