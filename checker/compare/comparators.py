@@ -322,6 +322,11 @@ def _contrastive(tokens: list[str], k: int) -> bool:
     return bool(_FOCUS & set(tokens[k + 1 : k + 3])) or "but" in tokens[k + 1 : k + 9]
 
 
+_UNTIL = frozenset({"until", "till", "til"})
+#: How far after a verb an "until" may stand and still belong to its clause.
+_UNTIL_REACH = 8
+
+
 def _negated_token(tokens: list[str], k: int) -> bool:
     """The word at ``k`` is negated: a negator right before it (auxiliaries
     and adverbs between), "yet to" before it, or a negator right after it."""
@@ -329,7 +334,8 @@ def _negated_token(tokens: list[str], k: int) -> bool:
     while j >= 0 and k - j <= 4 and (tokens[j] in _AUX_BETWEEN or tokens[j].endswith("ly")):
         j -= 1
     if j >= 0 and tokens[j] in _NEGATOR_BEFORE and not _contrastive(tokens, j):
-        return True
+        # "did not arrive until Monday": it arrived on Monday
+        return not _UNTIL & set(tokens[k + 1 : k + 1 + _UNTIL_REACH])
     window = tokens[max(0, k - 4) : k]
     if any(window[i : i + 2] == ["yet", "to"] for i in range(len(window) - 1)):
         return True  # "has yet to respond": not yet responded
@@ -629,6 +635,11 @@ _CLAUSE_OPENERS = re.compile(
 )
 
 
+_OWN_PREPOSITION = re.compile(
+    r"\b(?:after|before|since|until|till)\s+(?:(?:a|an|the|its|his|her|their)\s+)?$", re.IGNORECASE
+)
+
+
 def _attached(c: Claim, t: TimeExpr) -> bool:
     """The time belongs to the claim's main verb: no other clause opens
     between the verb and the time. When the verb's word recurs (the main
@@ -642,6 +653,11 @@ def _attached(c: Claim, t: TimeExpr) -> bool:
         if m.start() > verb[0] and stem(m.group()) == stem(c.predicate or "")
     ]
     at = t.start - c.start
+    # the time's own preposition ("until 1997", "after the 2016 vote")
+    # opens no clause
+    own = _OWN_PREPOSITION.search(c.text[:at])
+    if own:
+        at = own.start()
     return any(
         not _CLAUSE_OPENERS.search(c.text[max(0, s) : max(0, e)])
         for end in forms
@@ -881,9 +897,12 @@ _WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|sat
 
 
 def _weekday(c: Claim) -> tuple[TimeExpr, str] | None:
-    """A bare weekday ("on Friday", "Thursday morning") left unresolved."""
+    """A bare weekday ("on Friday", "Thursday morning") left unresolved, of
+    the claim's main verb (not of a clause after "after", "when", ...)."""
     for t in c.times:
-        if t.role == "event" and t.low is None and (m := _WEEKDAY.match(t.text.strip())):
+        if t.role == "event" and t.low is None and (m := _WEEKDAY.match(t.text.strip())) and (
+            _attached(c, t)
+        ):
             return t, m.group(1).lower()
     return None
 

@@ -181,7 +181,33 @@ class Attribution:
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    """A negator on the verb, unless it only focuses a time: "did not arrive
+    until Monday" says it arrived on Monday."""
+    return any(c.dep_ == "neg" for c in tok.children) and not _not_until(tok)
+
+
+_UNTIL = frozenset({"until", "till", "til"})
+#: Dependencies that open another clause below a verb.
+_NEW_CLAUSE = frozenset({"relcl", "ccomp", "acl", "advcl", "conj", "parataxis", "csubj"})
+
+
+def _not_until(tok: Token) -> bool:
+    """``tok`` carries "until" in its own clause: a time phrase ("until
+    1997", "until a 1997 outbreak") or a time clause ("until the talks
+    end"). With a negator that is "first at that time", not a negation."""
+    for t in tok.subtree:
+        if t.lower_ not in _UNTIL or t.i < tok.i:
+            continue
+        x = t.head
+        if t.dep_ == "mark":
+            if x.dep_ == "advcl" and x.head.i == tok.i:
+                return True
+            continue
+        while x.i != tok.i and x.dep_ not in _NEW_CLAUSE:
+            x = x.head
+        if x.i == tok.i:
+            return True
+    return False
 
 
 def _complement(tok: Token) -> Token | None:
