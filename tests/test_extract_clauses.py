@@ -263,3 +263,36 @@ def test_relative_dates_stay_unresolved_in_an_undated_article(nlp: Language, sen
     (claim,) = _claims(nlp, sentence, published=None)
     assert claim.times
     assert all(t.low is None and t.high is None for t in claim.times)
+
+
+# ------------------------------------------------------------ bare attributions
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["Mr. Ortiz told CNBC.", "She added in a statement on Tuesday.", "The minister said."],
+)
+def test_a_sentence_that_only_names_the_speaker_is_no_claim(nlp: Language, fragment: str) -> None:
+    text = f"The bridge over the river will close for repairs in May. {fragment}"
+    assert [c.text for c in _claims(nlp, text)] == [
+        "The bridge over the river will close for repairs in May."
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Ortiz told CNBC that the bridge would close.",
+        "The mayor noted the cost of the repairs.",
+        "“The bridge will close,” the mayor told reporters.",
+    ],
+)
+def test_what_was_said_or_noted_stays_a_claim(nlp: Language, sentence: str) -> None:
+    assert [c.text for c in _claims(nlp, sentence)] == [sentence]
+
+
+def test_the_quote_before_a_bare_attribution_stays(nlp: Language) -> None:
+    text = "“The bridge will close in May. The repairs will cost $4 million.” Mr. Ortiz told CNBC."
+    assert [c.text for c in _claims(nlp, text)] == [
+        "“The bridge will close in May.", "The repairs will cost $4 million.”"
+    ]

@@ -201,6 +201,7 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
     full = document.text
     out: list[Claim] = []
     quote = _QuoteState()
+    dropped: set[str] = set()  # bare attributions: no claims of their own
     previous: list[tuple[str, SourceKind]] = []  # sources the previous sentence names
     for ps in parsed.sentences:
         span = ps.span
@@ -267,10 +268,40 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
                     mentions=_within(mentions, cs, ce),
                 )
             )
-        out.extend(quote.attribute(made))
+        bare = {c.id for c, (_, _, root, _) in zip(made, pieces, strict=True)
+                if _attribution_only(root)}
+        # a bare attribution still names who spoke the quote before it
+        out.extend(c for c in quote.attribute(made) if c.id not in bare)
+        dropped |= bare
         previous = _named_sources(named, made, span)
-    out.extend(quote.ready + quote.flush())
+    out.extend(c for c in quote.ready + quote.flush() if c.id not in dropped)
     return tuple(out)
+
+
+#: Verbs of saying whose object, if any, is who was told: with no clause of
+#: what was said, the sentence only attributes ("Mr. Ortiz told CNBC.").
+_SAYING_ONLY = frozenset("say tell add state note explain insist remark".split())
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj"})
+_TOLD_CONTENT = frozenset("truth story lie joke tale".split())
+
+
+def _attribution_only(root: Token) -> bool:
+    """The clause only says who spoke ("Mr. Ortiz told CNBC.", "she added
+    in a statement"): a verb of saying with no clause of content and no
+    quotation of its own. It asserts nothing another outlet could confirm
+    or contradict, so it is no claim (it still attributes the quote
+    before it)."""
+    lemma = root.lemma_.lower()
+    if lemma not in _SAYING_ONLY or root.pos_ != "VERB":
+        return False
+    for c in root.children:
+        if c.dep_ in _CONTENT_DEPS:
+            return False
+        # what is noted or said is content ("noted the challenge"); only
+        # "tell" takes who was told as its object ("told CNBC")
+        if c.dep_ == "dobj" and (lemma != "tell" or c.lemma_.lower() in _TOLD_CONTENT):
+            return False
+    return not any(t.text in _QUOTE_MARKS for t in root.subtree)
 
 
 def _headline_event(words: list[Token]) -> tuple[str, str | None]:
@@ -339,6 +370,7 @@ def _named_sources(
 
 
 _QUOTES_OPEN = '“"'
+_QUOTE_MARKS = frozenset('“”"')
 _QUOTES_CLOSE = '”"'
 
 
