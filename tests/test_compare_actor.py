@@ -28,6 +28,7 @@ _IDS = {
     "Yoon": "person:yoon", "Yoon Suk Yeol": "person:yoon",
     "Zelenskyy": "person:zelenskyy", "Umerov": "person:umerov",
     "Acme Corp": "org:acme", "Globex": "org:globex",
+    "Lena Ortiz": "person:lena-ortiz", "River Band": "person:river-band",
 }
 _TYPES = {"gpe": "GPE", "person": "PERSON", "org": "ORG"}
 
@@ -237,3 +238,13 @@ def test_actor_verdicts_are_symmetric(a: Claim, b: Claim, sim: float) -> None:
     ba = compare_claims(b, a, PairContext(published_a=DAY, published_b=DAY, similarity=sim,
                                           match=sim))
     assert (ab.verdict, ab.kind, ab.comparator) == (ba.verdict, ba.kind, ba.comparator)
+
+
+def test_a_name_the_recogniser_cut_differently_is_the_same_actor() -> None:
+    # a title-case headline: the recogniser takes the band for the person
+    a = claim("River Band Singer Lena Ortiz Dies at 70", "die", "d1", "River Band")
+    b = claim("River Band singer Lena Ortiz dies aged 70", "die", "d2", "Lena Ortiz")
+    assert verdict(a, b)[0] != "unrelated"
+    c = claim("Acme Corp opened a new plant in the city", "open", "d3", "Acme Corp")
+    d = claim("Globex opened a new plant in the city", "open", "d4", "Globex")
+    assert verdict(c, d) == ("unrelated", "actor.v1")  # who acts still counts
