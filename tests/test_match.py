@@ -323,3 +323,14 @@ def test_agreeing_pairs_group_by_mutual_best_partner_only() -> None:
     # b's claim is a's first claim's best partner and vice versa; a's second
     # claim is not b's best, so it does not chain into the group
     assert _mutual_best(pairs, claims) == [(0, 2)]
+
+
+def test_clitics_are_no_part_of_a_word() -> None:
+    from checker.match import content_words
+
+    # a possessive is its name; a negated auxiliary is a function word,
+    # whichever apostrophe it is written with
+    assert content_words("Pelosi’s plan") == content_words("Pelosi plan") == {"pelosi", "plan"}
+    assert content_words("We didn't threaten the families") == {"threaten", "family"}
+    assert content_words("They won’t sign; they’re waiting") == {"sign", "waiting"}
+    assert "won" in content_words("She won the seat")

@@ -220,11 +220,8 @@ def conjuncts(c: Claim) -> list[frozenset[str]]:
     return [whole, *dict.fromkeys(p for p in parts if p and p != whole)]
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s?\b")
-
-
 def _words(text: str) -> frozenset[str]:
-    return content_words(_POSSESSIVE.sub("", text.replace("\u2019", "'")))
+    return content_words(text)  # clitics ("Trump's", "didn't") are handled there
 
 
 def _fold(word: str) -> str:

@@ -5,6 +5,7 @@ stems that tell whether two claims report one action."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from checker.match.things import WORD, singular
@@ -45,13 +46,25 @@ _EVENT_WORDS = {
 EVENT_CLASSES = frozenset(_EVENT_WORDS.values())
 
 
+#: A clitic is no part of the word it leans on ("Trump's" is "Trump",
+#: "they're" is "they"); a negated auxiliary ("didn't", "won't") is a
+#: function word whole.
+_CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m)$")
+
+
+def _plain(word: str) -> str:
+    if word.endswith("n't") or word == "can't":
+        return ""
+    return _CLITIC.sub("", word)
+
+
 @functools.lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """Lower-case content words of a text, crudely singular, event
     paraphrases folded together."""
+    words = (_plain(w) for w in WORD.findall(text.lower().replace("\u2019", "'")))
     return frozenset(
-        _EVENT_WORDS.get(w, singular(w))
-        for w in WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS
+        _EVENT_WORDS.get(w, singular(w)) for w in words if len(w) > 2 and w not in STOPWORDS
     )
 
 
