@@ -365,3 +365,21 @@ def test_a_fake_news_label_denies_the_headline() -> None:
     b = claim("Fake-news: grocery chain will stop selling bread on Sundays", "d2",
               predicate="stop")
     assert judge_pair(a, b)[0] == "disputed"
+
+
+def test_one_person_named_two_ways_is_no_count_of_two_things() -> None:
+    ta = "The famous horse trainer Lena Ortiz died on Monday"
+    tb = "Lena Ortiz is not dead: the horse trainer death hoax spreads"
+    # the casualty reader counts a definite or named person as one
+    a = claim(ta, "d1", predicate="die",
+              quantities=(q(ta, "The", 1, None, thing="trainer"),))
+    b = claim(tb, "d2", predicate="be", certainty="denied",
+              quantities=(q(tb, "Lena Ortiz", 1, None, thing="Ortiz"),))
+    verdict, _, why = judge_pair(a, b)
+    assert "different things counted" not in why
+    assert verdict == "disputed"
+    tc = "The ship carried 40 horses to the port"
+    td = "The ship carried 40 containers to the port"
+    c = claim(tc, "d3", predicate="carry", quantities=(q(tc, "40", 40, 40, thing="horses"),))
+    d = claim(td, "d4", predicate="carry", quantities=(q(td, "40", 40, 40, thing="containers"),))
+    assert judge_pair(c, d)[0] == "unrelated"  # figures of two kinds of thing still part

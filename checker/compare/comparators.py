@@ -614,6 +614,19 @@ def _hedged(c: Claim, q: Quantity) -> bool:
     return _hedge_in(c, lo, hi)
 
 
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"hundreds?|thousands?|millions?|billions?|both|several|scores)\b",
+    re.IGNORECASE,
+)
+
+
+def _figure(q: Quantity) -> bool:
+    """The quantity is written as a figure or number word, not read off a
+    single named or definite person ("the victim", "Jones": one)."""
+    return bool(_FIGURE.search(q.text))
+
+
 def _qtext(q: Quantity) -> str:
     thing = ""
     if q.thing and q.thing not in q.text:
@@ -788,6 +801,10 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
             "quantity.v1",
         )
     if not related:
+        if not (any(map(_figure, a.quantities)) and any(map(_figure, b.quantities))):
+            # "the famous trainer died" / "Ortiz is not dead": one person
+            # each, named two ways, is no count of two kinds of thing
+            return None
         shown = f"{_qtext(a.quantities[0])} vs {_qtext(b.quantities[0])}"
         if predicate_shared(a, b):
             if _counts_of_things(a) and _counts_of_things(b):
