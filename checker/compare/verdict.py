@@ -43,7 +43,7 @@ def compare_claims(
     two are ``unrelated``. ``aligned=True`` says the caller has aligned them
     by other means (a place pair). ``only`` restricts the comparators asked
     (by registered name)."""
-    from checker.compare import comparators as _rules  # noqa: F401  (registers them)
+    from checker.compare import comparators as _rules  # (importing registers them)
     from checker.compare import proposition
 
     if _order_key(b, ctx.published_b) < _order_key(a, ctx.published_a):
