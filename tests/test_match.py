@@ -330,7 +330,7 @@ def test_clitics_are_no_part_of_a_word() -> None:
 
     # a possessive is its name; a negated auxiliary is a function word,
     # whichever apostrophe it is written with
-    assert content_words("Pelosi’s plan") == content_words("Pelosi plan") == {"pelosi", "plan"}
+    assert content_words("Ortiz’s plan") == content_words("Ortiz plan") == {"ortiz", "plan"}
     assert content_words("We didn't threaten the families") == {"threaten", "family"}
     assert content_words("They won’t sign; they’re waiting") == {"sign", "waiting"}
     assert "won" in content_words("She won the seat")

@@ -147,8 +147,8 @@ def _actor_class(m: Mention) -> str | None:
 
 def _named_before_verb(x: Actor, c: Claim) -> bool:
     """Every word of the actor's names stands in the claim's subject (the
-    text before its verb): "Big Bank Hank" in "Sugarhill Gang rapper Big
-    Bank Hank dies", where the recogniser took another span for the name."""
+    text before its verb): "Lena Ortiz" in "River Band singer Lena Ortiz
+    dies", where the recogniser took another span for the name."""
     at = _predicate_at(c)
     words = {w.lower() for w in WORD.findall(c.text[: at if at is not None else len(c.text)])}
     names = [set(e.partition(":")[2].split("-")) - {""} for e in x.entities]
