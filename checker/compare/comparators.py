@@ -472,28 +472,30 @@ def _embedded_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
     opened an inquiry". A verb of saying is left out: what is said is the
     proposition, not the saying."""
     ta, tb = _tokens(a), _tokens(b)
-    at: dict[str, list[int]] = {}
-    for k, t in enumerate(ta):
-        at.setdefault(stem(t), []).append(k)
-    seen: dict[str, list[int]] = {}
-    for k, t in enumerate(tb):
-        seen.setdefault(stem(t), []).append(k)
-    for s, ka in at.items():
-        kb = seen.get(s)
+    in_b = _by_stem(tb)
+    for s, ka in _by_stem(ta).items():
+        kb = in_b.get(s)
         if not kb or len(ka) != 1 or len(kb) != 1 or len(s) < 3:
             continue
-        word_a, word_b = ta[ka[0]], tb[kb[0]]
-        if word_a in STOPWORDS or word_b in STOPWORDS or stem(word_a) in _BARE_STEMS:
+        i, j = ka[0], kb[0]
+        if ta[i] in STOPWORDS or tb[j] in STOPWORDS or s in _BARE_STEMS or s in _SAYING_STEMS:
             continue
-        if stem(word_a) in _SAYING_STEMS:
+        neg_a = _negated_token(ta, i)
+        if neg_a == _negated_token(tb, j):
             continue
-        if _negated_token(ta, ka[0]) == _negated_token(tb, kb[0]):
-            continue
-        before_a, after_a = _participants(ta, ka[0])
-        before_b, after_b = _participants(tb, kb[0])
+        before_a, after_a = _participants(ta, i)
+        before_b, after_b = _participants(tb, j)
         if before_a & before_b and len(after_a & after_b) >= 2:
-            return (word_b, a) if _negated_token(ta, ka[0]) else (word_a, b)
+            return (tb[j], a) if neg_a else (ta[i], b)
     return None
+
+
+def _by_stem(tokens: list[str]) -> dict[str, list[int]]:
+    """Positions of each stem among the tokens."""
+    out: dict[str, list[int]] = {}
+    for k, t in enumerate(tokens):
+        out.setdefault(stem(t), []).append(k)
+    return out
 
 
 _NEG_PREFIX = re.compile(r"^(?:in|un|im|il|ir|non|dis)(?=[a-z]{4})")

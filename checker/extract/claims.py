@@ -268,11 +268,10 @@ def extract(parsed: ParsedDocument) -> tuple[Claim, ...]:
                     mentions=_within(mentions, cs, ce),
                 )
             )
-        bare = {c.id for c, (_, _, root, _) in zip(made, pieces, strict=True)
-                if _attribution_only(root)}
+        dropped |= {c.id for c, (_, _, root, _) in zip(made, pieces, strict=True)
+                    if _attribution_only(root)}
         # a bare attribution still names who spoke the quote before it
-        out.extend(c for c in quote.attribute(made) if c.id not in bare)
-        dropped |= bare
+        out.extend(c for c in quote.attribute(made) if c.id not in dropped)
         previous = _named_sources(named, made, span)
     out.extend(c for c in quote.ready + quote.flush() if c.id not in dropped)
     return tuple(out)
@@ -370,8 +369,8 @@ def _named_sources(
 
 
 _QUOTES_OPEN = '“"'
-_QUOTE_MARKS = frozenset('“”"')
 _QUOTES_CLOSE = '”"'
+_QUOTE_MARKS = frozenset(_QUOTES_OPEN + _QUOTES_CLOSE)
 
 
 class _QuoteState:

@@ -53,7 +53,7 @@ _CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m)$")
 
 
 def _plain(word: str) -> str:
-    if word.endswith("n't") or word == "can't":
+    if word.endswith("n't"):
         return ""
     return _CLITIC.sub("", word)
 
