@@ -221,10 +221,10 @@ def _complement(tok: Token) -> Token | None:
 
 
 def _subject(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
-    return None
+    """The verb's subject; of two, the nearer: the parser can take a
+    dateline for a second subject ("PARIS — The council denied ...")."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
 
 
 def _according_to(tok: Token) -> Token | None:

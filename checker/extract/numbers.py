@@ -44,11 +44,12 @@ WORD_NUMBER = (
     rf"(?:(?:{_TENS_ALT})(?:[- ](?:{_UNIT_ALT}))?|{_UNIT_ALT})"
     rf"(?:\s+(?:{_SCALE_ALT}))*"
 )
-DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+DIGIT_NUMBER = r"\d{1,2}(?:,\d\d)+,\d{3}(?!,?\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 FRACTION = rf"(?:a|one|two|three|four|five|six|seven|eight|nine)[- ](?:{_DENOM_ALT})|half"
 NUMBER = (
     rf"(?:(?:{DIGIT_NUMBER})(?:\s+(?:{_SCALE_ALT}))?"
     rf"|a\s+(?:dozen|hundred|thousand|million|billion)"
+    rf"|(?:{_UNIT_ALT})\s+dozen"
     rf"|(?:{FRACTION})"
     rf"|{WORD_NUMBER}"
     r"|dozen)"
