@@ -41,6 +41,8 @@ def places_compatible(a: Place, b: Place) -> bool:
     return ca is not None and ca == cb and (a.kind == "country" or b.kind == "country")
 
 
+_PREPOSITIONS = frozenset("by of with for from against about over under after before between "
+                          "among via through including like".split())
 _LOCATIVE = frozenset("in at near inside into within across throughout".split())
 _PLACE_GAP = frozenset("front of the a an outskirts centre center heart north south east west "
                        "northern southern eastern western part parts city town region".split())
@@ -67,7 +69,19 @@ def located(c: Claim) -> list[tuple[Place, frozenset[str]]]:
         for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
             w = words[k].lower().strip(".\"'\u201c\u201d")
             if w in _LOCATIVE:
-                out.append((p, content_words(" ".join(words[max(0, k - 4) : k]))))
+                window = words[max(0, k - 4) : k]
+                # a preposition inside the window starts the phrase the
+                # place belongs to: "a courier arrested by smugglers in Spain"
+                # puts the smugglers in Spain, not the arrest; "branches
+                # including one in Lisbon" puts one member there, not the set
+                cut = [i for i, x in enumerate(window) if x.lower() in _PREPOSITIONS]
+                window = window[cut[-1] + 1 :] if cut else window
+                named = [x for x in window if content_words(x)]
+                if named and all(x[:1].isupper() for x in named) and any(
+                    x.islower() and content_words(x) for x in c.text.split()
+                ):
+                    break  # a place inside a name: "the Liberation Front in Chad"
+                out.append((p, content_words(" ".join(window))))
                 break
             if w not in _PLACE_GAP and not w.endswith(("'s", "\u2019s")):
                 break

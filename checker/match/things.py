@@ -161,6 +161,10 @@ def thing_relation(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> ThingRelat
     if partial(a, qa) or partial(b, qb):
         # "four more people", "a man and 3 women": another part of the group
         ha, hb = head_class(thing_head(qa.thing)), head_class(thing_head(qb.thing))
+        if ha is None and hb is None:
+            # "bought another 300 acres": a further amount of
+            # nothing named, so no group is known to be shared
+            return "different"
         return "overlapping" if ha == hb or ha is None or hb is None else "different"
     ha, hb = head_class(thing_head(qa.thing)), head_class(thing_head(qb.thing))
     if ha is not None and hb is not None and ha != hb:
