@@ -383,3 +383,15 @@ def test_one_person_named_two_ways_is_no_count_of_two_things() -> None:
     c = claim(tc, "d3", predicate="carry", quantities=(q(tc, "40", 40, 40, thing="horses"),))
     d = claim(td, "d4", predicate="carry", quantities=(q(td, "40", 40, 40, thing="containers"),))
     assert judge_pair(c, d)[0] == "unrelated"  # figures of two kinds of thing still part
+
+
+def test_a_source_speaking_of_itself_stays_in_the_proposition() -> None:
+    # "it" is the embassy: what it denies is about the embassy, so the
+    # embassy's words name the proposition's subject
+    text = "The Ruritanian embassy denied reports that it is planning to open a school"
+    own = claim(text, "d1", predicate="plan", certainty="denied", source="The Ruritanian embassy")
+    other = "The Ruritanian embassy denied reports that the ministry is planning to open a school"
+    about_another = claim(other, "d2", predicate="plan", certainty="denied",
+                          source="The Ruritanian embassy")
+    assert {"ruritanian", "embassy"} <= proposition.core(own)
+    assert not {"ruritanian", "embassy"} & proposition.core(about_another)

@@ -31,7 +31,6 @@ from checker.match import (
     predicate_shared,
     predicate_span,
     stem,
-    stems,
     thing_relation,
 )
 from checker.match.words import STOPWORDS
@@ -72,11 +71,12 @@ def _later(ctx: PairContext) -> str | None:
 #: extractor, which tells a speech act of denial ("denied the report") from
 #: withholding ("denied a request", "denied to them").
 _DEBUNK = re.compile(
-    r"\b(?:hoax(?:es)?|debunk\w*|refute[sd]?|fak(?:ed|ery)|"
+    r"\b(?:hoax(?:es)?|prank(?:s|sters?)?|debunk\w*|refute[sd]?|fak(?:ed|ery)|"
     r"(?:is|are|was|were|a|just)\s+(?:\w+\s+)?fake|fake[\s-]+(?:news|reports?|stor(?:y|ies)|"
     r"videos?|photos?|pictures?|images?|claims?|accounts?|websites?|sites?|tweets?|quotes?|"
     r"articles?)|"
-    r"bogus|phony|phoney|untrue|not\s+(?:true|real)|made\s+(?:\w+\s+){0,2}up|fabricat\w+|satir\w+|"
+    r"bogus|phony|phoney|untrue|not\s+(?:true|real)|made\s+(?:\w+\s+){0,2}up|fabricat\w+|"
+    r"(?:is|are|was|were)\s+(?:\w+\s+)?satir\w+|satir\w+\s+(?:articles?|stor(?:y|ies)|pieces?|reports?|news)|"
     r"(?:categorically|completely|totally|entirely)\s+(?:false|untrue|wrong)|"
     r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|a\s+myth|myth))\b",
     re.IGNORECASE,
@@ -87,16 +87,40 @@ _NOT_FOUND = re.compile(
     r"\b(?:unable|failed|fail|fails)\s+to\s+(?:\w+\s+)?(?:find|confirm|verify|establish|prove)\b",
     re.IGNORECASE,
 )
+#: A source the outlet itself calls unconfirmed ("unconfirmed reports say
+#: P") leaves P unconfirmed.
+_UNCONFIRMED_SOURCE = re.compile(r"\bun(?:confirmed|verified|substantiated)\b", re.IGNORECASE)
 #: An embedded yes/no question, which the extractor reads as leaving its
 #: proposition unconfirmed ("did not say whether P", "unclear if P").
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
-#: Verbs of the speech act of denial.
-_DENIAL_VERBS = frozenset("deny dispute refute rebut disavow contest".split())
+#: The speech act of denial named by a verb or noun ("denied", "moved to
+#: deny", "a denial", "disputed the report").
+_DENIAL_WORD = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ials?)|disput(?:e|es|ed|ing)|refut(?:e|es|ed|ing|ation)|"
+    r"rebut(?:s|ted|ting|tal)?|disavow(?:s|ed|ing|al)?)\b",
+    re.IGNORECASE,
+)
+
+
+_NEGATIVE = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor"})
+
+
+def _negative(c: Claim) -> bool:
+    """A negator anywhere in the claim ("insists none of it was staged")."""
+    return any(t in _NEGATIVE or t.endswith("n't") for t in _tokens(c))
+
+
+def _reports_denial(c: Claim) -> bool:
+    """The claim reports a denial that it does not itself negate ("did not
+    deny" concedes the story)."""
+    return any(not _NEGATED_CUE.search(c.text[: m.start()]) for m in _DENIAL_WORD.finditer(c.text))
+
+
 #: A claim that opens with "No," answers a story with a denial ("No, X won't ...").
 _NO_OPENING = re.compile(r"^\W*no\s*[,:\u2014-]", re.IGNORECASE)
 #: Hedges: the writer does not commit to the fact.
 _HEDGE = re.compile(
-    r"\b(?:unlikely|likely|may|might|could|would|possibly|probably|perhaps|whether)\b",
+    r"\b(?:unlikely|likely|may|might|could|would|possibly|probably|perhaps|potentially|whether)\b",
     re.IGNORECASE,
 )
 #: A condition keeps a "would" hypothetical even in reported speech.
@@ -158,14 +182,34 @@ def _debunks(text: str) -> bool:
     )
 
 
+#: A satirical outlet as who says something: what it says is not news.
+_SATIRE_SOURCE = re.compile(
+    r"\bsatir\w+\s+(?:news\s+)?(?:sites?|websites?|outlets?|papers?|newspapers?|publications?)\b",
+    re.IGNORECASE,
+)
+
+
+def _satire_says(c: Claim) -> bool:
+    """The claim's subject is a satirical outlet ("Satirical site warns
+    ..."), not one named as an object ("hired to start a satirical site")."""
+    m = _SATIRE_SOURCE.search(c.text)
+    verb = predicate_span(c)
+    # it heads the subject: at most a label and a determiner before it, no
+    # appositive ("X, a writer hired to start a satirical site, is ...")
+    return bool(m and verb and m.end() <= verb[0] and len(c.text[: m.start()].split()) <= 3
+                and "," not in c.text[: m.start()])
+
+
 def committed(c: Claim) -> str:
     """Commitment of the writer or source: pos, neg (negated), denied, unconfirmed, weak."""
     if c.certainty == "denied":
         return "denied"
-    if c.certainty == "unconfirmed" or _NOT_FOUND.search(c.text):
+    if c.certainty == "unconfirmed" or _NOT_FOUND.search(c.text) or (
+        c.source and _UNCONFIRMED_SOURCE.search(c.source)
+    ):
         return "unconfirmed"
     if c.certainty in ("asserted", "reported", "negated") and (
-        _debunks(c.text) or _NO_OPENING.search(c.text)
+        _debunks(c.text) or _NO_OPENING.search(c.text) or _satire_says(c)
     ):
         return "denied"
     if c.certainty == "negated" or c.negated:
@@ -230,10 +274,23 @@ def opposed(a: Claim, b: Claim, shared: str | None = None) -> bool:
 _NON_FINITE = re.compile(r"^\W*(?:to\s+[a-z]+|[a-z]+ing)\b")
 
 
+#: Declining to speak states nothing about the matter ("declined to
+#: comment", "could not be reached for comment", "did not respond to a
+#: request for comment").
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:declin|refus)\w*\s+(?:\w+\s+)?to\s+(?:comment|elaborate|discuss|respond|answer)|"
+    r"(?:reached|available|respond\w*|request\w*|asked)\s+(?:\w+\s+){0,3}for\s+(?:a\s+)?comment)\b",
+    re.IGNORECASE,
+)
+
+
 def _asserts_fact(c: Claim) -> bool:
     """The claim states the fact itself (not hedged, not as the background of
-    talks or attitudes), so it can confirm or be disputed."""
+    talks or attitudes, not a refusal to comment), so it can confirm or be
+    disputed."""
     if c.certainty == "possible" or (c.certainty != "confirmed" and _hedge_in(c)):
+        return False
+    if _NO_COMMENT.search(c.text):
         return False
     if _NON_FINITE.match(c.text):
         return False  # "to confirm the report", "rejecting the measures": no tense, no assertion
@@ -268,10 +325,12 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
                               "other only mentions", "certainty.v1")
         return None
     doubter = a if ca in ("denied", "unconfirmed") else b
-    if committed(doubter) == "denied" and doubter.predicate in _DENIAL_VERBS and (
-        stem(doubter.predicate) in stems(other.text)
-    ):
-        return None  # both report the one denial ("X disputed the report"), neither asserts it
+    if committed(doubter) == "denied" and (_reports_denial(other) or _negative(other)):
+        # both report a denial ("X denied the report" / "X moved to deny
+        # the report"): a report of a denial does not assert what is
+        # denied; and denying P says what asserting not-P says ("denied the
+        # video was staged" / "insists none of it was staged")
+        return None
     if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
         return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")
     if pair == {"pos", "unconfirmed"} and _OPEN_QUESTION.search(doubter.text) and not (
@@ -339,10 +398,15 @@ def _negated_token(tokens: list[str], k: int) -> bool:
     window = tokens[max(0, k - 4) : k]
     if any(window[i : i + 2] == ["yet", "to"] for i in range(len(window) - 1)):
         return True  # "has yet to respond": not yet responded
-    after = tokens[k + 1 : k + 3]
-    return bool(_NEGATOR_AFTER & set(after)) or (
-        after[:1] == ["not"] and not _contrastive(tokens, k + 1)
-    )
+    # a negator after the verb negates it only as the first word of what
+    # follows ("found no evidence", "pleaded not guilty", "found absolutely
+    # nothing"): further on it opens a clause of its own ("it was strange
+    # no one had reported it")
+    m = k + 1
+    while m < len(tokens) and m - k <= 2 and tokens[m].endswith("ly"):
+        m += 1
+    nxt = tokens[m] if m < len(tokens) else ""
+    return nxt in _NEGATOR_AFTER or (nxt == "not" and not _contrastive(tokens, m))
 
 
 def _negated_at(c: Claim, target: str) -> bool | None:
@@ -380,7 +444,12 @@ def _one_action(a: Claim, b: Claim) -> str | None:
     if sa == sb:
         # two reports of speech ("X said ...") share only the saying: what
         # each says is another proposition
-        return None if a.predicate in ATTRIBUTING or not _same_subject(a, b) else sa
+        if a.predicate in ATTRIBUTING or not _same_subject(a, b):
+            return None
+        ha, hb = _complement_head(a), _complement_head(b)
+        if sa == "be" and ha and hb and stem(ha) != stem(hb):
+            return None  # "is not for X" / "is popular with X": two predications
+        return sa
     if not _same_subject(a, b):
         return None
     for x, y in ((a, b), (b, a)):
@@ -389,6 +458,27 @@ def _one_action(a: Claim, b: Claim) -> str | None:
             _negated_at(y, sx) is not None
         ):
             return sx
+    return None
+
+
+_COPULA_FORMS = frozenset("is are was were be been being am isn't aren't wasn't weren't".split())
+#: Words between a copula and what it predicates that predicate nothing.
+_DEGREE = frozenset("not no never pretty very so too quite rather fairly also still just even "
+                    "now already much many more less".split())
+
+
+def _complement_head(c: Claim) -> str | None:
+    """With a copula as the claim's main verb, the first content word of
+    what it predicates ("wetland" in "is a wetland", "criminals" in "isn't
+    for criminals"): the proposition a copula states is its complement."""
+    tokens = _tokens(c)
+    for k, t in enumerate(tokens):
+        if t in _COPULA_FORMS or (t.endswith("'s") and t[:-2] in _PRONOUNS | {"there", "here", "what"}):
+            for w in tokens[k + 1 :]:
+                if w in _DEGREE or w.endswith("ly") or w in _COPULA_FORMS or not content_words(w):
+                    continue
+                return w
+            return None
     return None
 
 
@@ -443,8 +533,31 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
         if na is not None and nb is not None and (
             (na != _prefix_negates(a, b)) != (nb != _prefix_negates(b, a))
         ):
-            return "", a if (a.certainty == "negated" or a.negated) else b
+            negating = a if (a.certainty == "negated" or a.negated) else b
+            asserting = b if negating is a else a
+            if _future_at(asserting, target) and not _future_at(negating, target):
+                return None  # "will begin in January" / "has not begun yet": both true
+            return "", negating
     return _embedded_clash(a, b)
+
+
+_FUTURE = frozenset("will 'll shall".split())
+_FUTURE_FRAMES = (("going", "to"), ("set", "to"), ("due", "to"), ("expected", "to"), ("plans", "to"),
+                  ("plan", "to"), ("about", "to"))
+
+
+def _future_at(c: Claim, target: str) -> bool:
+    """The claim puts the action with stem ``target`` in the future ("will
+    begin", "won't begin until January", "is set to begin"): that it has
+    not happened yet does not contradict it."""
+    tokens = _tokens(c)
+    for k, t in enumerate(tokens):
+        if stem(t) == target:
+            before = tokens[max(0, k - 4) : k]
+            return any(w in _FUTURE or w.endswith("'ll") or w == "won't" for w in before) or any(
+                tuple(before[i : i + 2]) in _FUTURE_FRAMES for i in range(len(before) - 1)
+            )
+    return False
 
 
 #: Verbs whose own content is too thin to align a clause by.
@@ -485,9 +598,22 @@ def _embedded_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
             continue
         before_a, after_a = _participants(ta, i)
         before_b, after_b = _participants(tb, j)
-        if before_a & before_b and len(after_a & after_b) >= 2:
+        if (before_a & before_b and len(after_a & after_b) >= 2) or (
+            # a property denied by a copula ("X Y is not dead") of a subject
+            # both name in full, which the other states ("X Y found dead")
+            len(before_a & before_b) >= 2 and _predicative(*((ta, i) if neg_a else (tb, j)))
+        ):
             return (tb[j], a) if neg_a else (ta[i], b)
     return None
+
+
+def _predicative(tokens: list[str], k: int) -> bool:
+    """The word at ``k`` is what a negated copula predicates: "is not
+    dead", "isn't really pregnant", "was never guilty"."""
+    j = k - 1
+    while j >= 0 and (tokens[j].endswith("ly") or tokens[j] in _NEGATOR_BEFORE):
+        j -= 1
+    return j >= 0 and j < k - 1 and tokens[j] in _COPULA_FORMS
 
 
 def _by_stem(tokens: list[str]) -> dict[str, list[int]]:
@@ -543,7 +669,10 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         if _voice(negating):
             return _say("negation.v1", a, b, ctx, "disputed", None, 0.7,
                         "a source says it did not happen, which the other states")
-        return None  # an outlet negating what a source claims: no outlet asserts it
+        if (b if negating is a else a).certainty != "confirmed":
+            return None  # an outlet negating what a source claims: no outlet asserts it
+        # "X confirms P" is factive: the outlet that reports the confirmation
+        # commits to P as well, so two outlets say opposite things
     return _say("negation.v1", a, b, ctx, "conflict", "negation", 0.8, what)
 
 
@@ -583,10 +712,26 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     return low, high
 
 
+#: Figures closer than this (relative) are one figure written two ways
+#: ("$1,999" / "$2,000"): below the precision news figures are read at.
+_SAME_FIGURE = 0.01
+
+
 def _overlap(qa: Quantity, qb: Quantity) -> bool:
     la, ha = _bounds(qa)
     lb, hb = _bounds(qb)
-    return la <= hb and lb <= ha
+    if la <= hb and lb <= ha:
+        return True
+    gap = max(la - hb, lb - ha)
+    if gap <= _SAME_FIGURE * max(abs(qa.value), abs(qb.value)):
+        return True
+    # a whole number against a decimal that rounds to it ("14-inch" /
+    # "14.1-inch"): the whole number was written without its decimals
+    whole = [q for q in (qa, qb) if float(q.value).is_integer()]
+    if len(whole) == 1 and la == ha and lb == hb:
+        other = qb if whole[0] is qa else qa
+        return round(other.value) == whole[0].value
+    return False
 
 
 def _lone_bare(q: Quantity, free: list[Quantity]) -> bool:
@@ -874,6 +1019,13 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
             f"{_qtext(qa)} and {_qtext(qb)}: compatible numbers",
             "quantity.v1",
         )
+    if rel == "same" or not (qa.thing or qb.thing):
+        # the same kind of thing, but no figure alone on each side to set
+        # against the other ("costs $850 in steel and $2,300 in gold"):
+        # which amount is which is not known, so neither clash nor scope;
+        # nor is a scope known between amounts of nothing named ("all 900
+        # acres" / "another 300 acres")
+        return None
     why = "different scope" if rel != "overlapping" else "overlapping groups counted"
     return Comparison(
         "scope", None, round(0.7 * ctx.match, 4),
@@ -1023,6 +1175,11 @@ def entity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         ea = {m.entity or m.text for m in a.mentions if m.type == kind}
         eb = {m.entity or m.text for m in b.mentions if m.type == kind}
         if not ea or not eb or ea & eb or len(ea) != len(eb):
+            continue
+        # a name as written in both ("Lee" left unresolved where the article
+        # names several Lees, "Lee" resolved to one in the other) is one name
+        if frozenset().union(*(_name_key(m) for m in a.mentions if m.type == kind)) & frozenset(
+            ).union(*(_name_key(m) for m in b.mentions if m.type == kind)):
             continue
         rest_a = _without_mentions(a, kind)
         rest_b = _without_mentions(b, kind)

@@ -156,6 +156,16 @@ def near_identical(a: Claim, b: Claim) -> bool:
     return not (content_words(" ".join(diff)) - _TITLES)
 
 
+#: What the source says is about the source itself ("the ministry denied
+#: reports that it is planning ..."): then the source's words name the
+#: proposition's subject and stay in it.
+_SELF_REFERENCE = re.compile(
+    r"\bthat\s+(?:it|he|she|they|we)\s+(?:\w+\s+)?(?:is|was|are|were|has|had|have|will|would|"
+    r"did|does|do|plans?|planned|planning)\b",
+    re.IGNORECASE,
+)
+
+
 def _core_text(c: Claim) -> str:
     """The claim's text with its attribution and values blanked out, where
     they stand (their words may recur in the proposition: "North Korea
@@ -163,7 +173,9 @@ def _core_text(c: Claim) -> str:
     text = c.text
     spans: list[Quantity | TimeExpr | Place] = [*c.quantities, *c.times, *c.places]
     cuts = [(x.start - c.start, x.end - c.start) for x in spans]
-    if c.source and (at := text.find(c.source)) >= 0:
+    if c.source and (at := text.find(c.source)) >= 0 and not _SELF_REFERENCE.search(
+        text, at + len(c.source)
+    ):
         cuts.append((at, at + len(c.source)))
     keep = [True] * len(text)
     for s, e in cuts:  # spans may overlap ("U.S." inside "The U.S. and NATO")
@@ -327,11 +339,16 @@ def align(
             # who did what to whom: the action and two named participants
             # are shared, whatever detail each sentence adds
             return Alignment(True, overlap, True, "one action between the same named parties")
+    shared = 0
     if doubt:
         # the denied or doubted fact may be one of several coordinated ones
         denier, other = (a, b) if a.certainty in _DOUBT else (b, a)
-        overlap = max(_containment(p, core(other), idf) for p in conjuncts(denier))
-    if doubt and overlap >= 0.55 and similarity >= 0.4:
+        best = max(conjuncts(denier), key=lambda p: _containment(p, core(other), idf))
+        overlap = _containment(best, core(other), idf)
+        # a fact is more than one shared word: "would not confirm the
+        # salary figure" doubts nothing "earns seven figures" states
+        shared = len(best & core(other))
+    if doubt and overlap >= 0.55 and similarity >= 0.4 and shared >= 2:
         return Alignment(True, overlap, same_action, "the denied or doubted fact is the other's")
     if overlap >= 0.5 and similarity >= 0.7:
         return Alignment(True, overlap, same_action, "nearly the same statement")
