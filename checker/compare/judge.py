@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from checker.compare import proposition
 from checker.compare.comparators import committed
-from checker.compare.refutation import refutations
+from checker.compare.refutation import names_report, refutations
 from checker.compare.registry import PairContext, quote
 from checker.compare.verdict import SEVERITY, compare_claims
 from checker.config import Config
@@ -134,7 +134,9 @@ def _denied_by_its_own_article(
     story is a hoax") is retelling a story it denies, or an earlier state
     of things. Against another article's denial of P it agrees. An
     attributed P ("the paper claimed ...") is different: the article
-    reports a source that disputes another, which ``disputed`` shows."""
+    reports a source that disputes another, which ``disputed`` shows;
+    unless the article itself, in its own voice, calls the report false
+    ("the post is a hoax"): then it relays P only to debunk it."""
     if c.verdict not in ("disputed", "conflict") or c.comparator not in (
         "certainty.v1", "negation.v1"
     ):
@@ -143,11 +145,14 @@ def _denied_by_its_own_article(
     if (ka in _DOUBTING) == (kb in _DOUBTING):
         return False
     asserter, doubter = (m.i, m.j) if kb in _DOUBTING else (m.j, m.i)
-    if claims[asserter].source is not None:
-        return False
+    attributed = claims[asserter].source is not None
     for k in members[claims[asserter].doc]:
         own = claims[k]
         if k == asserter or committed(own) not in _DOUBTING:
+            continue
+        if own.source is None and committed(own) == "denied" and names_report(own.text):
+            return True  # the article calls the story false in its own voice
+        if attributed:
             continue
         to_doubter = float(vectors[k] @ vectors[doubter])
         if to_doubter >= _RESTATES:

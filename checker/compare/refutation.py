@@ -71,6 +71,12 @@ _NAMES_REPORT = re.compile(
     re.IGNORECASE,
 )
 
+def names_report(text: str) -> bool:
+    """The text names a report or story, or points back to one ("the
+    video", "this story", "it is"), rather than stating its content."""
+    return bool(_NAMES_REPORT.search(text))
+
+
 #: A claim whose event is an accusation reports that it was made; denying
 #: the accusation disputes nothing that claim asserts.
 _ACCUSING = frozenset({"accuse", "allege", "charge", "claim", "suspect", "blame"})
@@ -144,7 +150,7 @@ def refutations(
             context_ids = [
                 ids for ids in (members[max(0, pos - context_window) : pos],
                                 members[: min(pos, context_window)]) if ids
-            ] if _NAMES_REPORT.search(r.text) else []
+            ] if names_report(r.text) else []
             contexts = [v for ids in context_ids if (v := _centroid(vectors, ids)) is not None]
             stated = sorted({ci for ids in context_ids for ci in ids})
             for da in by_doc:

@@ -1,0 +1,263 @@
+"""Pairs two outlets can both print without contradicting each other, each
+beside a control that must still be flagged. Each case is one principle:
+what a negation is about, what a copula states, what a report of a denial
+asserts, where a place belongs, when a figure is set against another.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from checker.compare import comparators
+from checker.compare.proposition import align
+from checker.extract.numbers import parse_number
+from checker.match.places import located
+from tests.test_compare import claim, judge_pair, place, q
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+# ---------------------------------------------------------------- negation
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "negated"),
+    [
+        ("It was strange no one had reported the smoke", "be", False),
+        ("There was no smoke over the valley", "be", True),
+        ("The inspectors found absolutely nothing", "find", True),
+        ("The driver pleaded not guilty", "plead", True),
+    ],
+)
+def test_a_negator_negates_the_verb_only_right_after_it(text: str, verb: str, negated: bool) -> None:
+    # further on, "no one" is the subject of a clause of its own
+    assert comparators._negated_at(claim(text, predicate=verb), verb) is negated
+
+
+def test_no_one_in_a_clause_of_its_own_is_no_conflict() -> None:
+    a = claim('According to a radio station, Hale said it was "very strange that no one reported '
+              "the smoke", "d1", predicate="be", source="Hale")
+    b = claim("Tom Hale, a guide, said it was strange no one had reported the smoke", "d2",
+              predicate="be", source="Tom Hale")
+    assert judge_pair(a, b)[0] == "agree"
+
+
+def test_a_copula_states_its_complement() -> None:
+    # "is not for children" and "is popular with children" predicate two things
+    neg = claim("The game isn't for children", "d1", predicate="be", certainty="negated",
+                negated=True)
+    other = claim("But the game has been very popular with children", "d2", predicate="be")
+    same = claim("The game is for children", "d3", predicate="be")
+    assert judge_pair(neg, other)[0] not in ("conflict", "disputed")
+    assert judge_pair(neg, same)[:2] == ("conflict", "negation")
+
+
+def test_not_yet_does_not_contradict_a_later_start() -> None:
+    yet = claim("Assembly of the new ferry hasn't begun yet", "d1", predicate="begin",
+                certainty="negated", negated=True)
+    later = claim("Assembly of the new ferry will not begin until March", "d2", predicate="begin")
+    begun = claim("Assembly of the new ferry has begun", "d3", predicate="begin")
+    assert judge_pair(yet, later)[0] not in ("conflict", "disputed")
+    assert judge_pair(yet, begun)[:2] == ("conflict", "negation")
+
+
+# ------------------------------------------------------------------ denials
+
+DENIED = "The museum denied reports that it will close its east wing"
+
+
+def _denial() -> object:
+    return claim(DENIED, "d1", predicate="close", certainty="denied", source="The museum")
+
+
+def test_a_report_of_the_denial_does_not_assert_what_was_denied() -> None:
+    told = claim("The museum has moved to deny reports that it will close its east wing", "d2",
+                 predicate="move")
+    states = claim("The museum will close its east wing", "d3", predicate="close")
+    assert judge_pair(_denial(), told)[0] != "disputed"  # type: ignore[arg-type]
+    assert judge_pair(_denial(), states)[0] == "disputed"  # type: ignore[arg-type]
+
+
+def test_declining_to_comment_states_nothing() -> None:
+    silent = claim("The museum's director declined to comment on its east wing", "d2",
+                   predicate="decline")
+    assert judge_pair(_denial(), silent)[0] != "disputed"  # type: ignore[arg-type]
+
+
+def test_one_shared_word_is_no_doubted_fact() -> None:
+    doubt = claim("He would not confirm the salary figure", "d1", predicate="confirm",
+                  certainty="unconfirmed")
+    other = claim("That confirms he earns seven figures", "d2", predicate="earn",
+                  certainty="confirmed")
+    fact = claim("The salary figure is correct", "d3", predicate="be")
+    # a rare word weighs much: alone it covers most of the doubted fact
+    idf = {"figur": 5.0, "salary": 1.0, "earn": 1.0, "seven": 1.0, "correct": 1.0}
+    # the doubted fact's branch of alignment (two sentences that read apart)
+    assert not align(doubt, other, similarity=0.42, idf=idf).aligned
+    assert align(doubt, fact, similarity=0.42, idf=idf).aligned
+
+
+@pytest.mark.slow
+def test_a_dateline_is_not_who_denies(nlp: Language) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp("PARIS — The city council denied reports on Monday that the bridge would "
+                  "close.").sents
+    att = analyse(sent.root)
+    assert (att.certainty, att.source) == ("denied", "The city council")
+
+
+# ------------------------------------------------------------ places, figures
+
+
+def test_a_place_after_an_agent_belongs_to_the_agent() -> None:
+    ta = "A courier arrested in Portugal was a former driver"
+    tb = "The courier was one of the drivers arrested by smugglers in Spain"
+    a = claim(ta, "d1", predicate="be", places=(place(ta, "Portugal", "Portugal", "PT"),))
+    b = claim(tb, "d2", predicate="be", places=(place(tb, "Spain", "Spain", "ES"),))
+    ((_, anchor),) = located(b)
+    assert "smuggler" in anchor and "arrest" not in anchor
+    assert judge_pair(a, b)[0] != "conflict"
+    tc = "A courier arrested in Spain was a former driver"
+    c = claim(tc, "d3", predicate="be", places=(place(tc, "Spain", "Spain", "ES"),))
+    assert judge_pair(a, c)[:2] == ("conflict", "place")
+
+
+def test_digits_grouped_in_lakhs_are_one_number() -> None:
+    assert parse_number("7,45,300") == 745300
+    assert parse_number("1,00,000") == 100000
+    assert parse_number("745,300") == 745300
+
+
+def test_prices_without_a_figure_to_set_against_are_no_scope() -> None:
+    ta = "The basic watch will cost $1,000"
+    tb = "A rival watch costs $850 in steel and $2,300 in gold"
+    a = claim(ta, "d1", predicate="cost", quantities=(q(ta, "$1,000", 1000, 1000, unit="USD"),))
+    b = claim(tb, "d2", predicate="cost",
+              quantities=(q(tb, "$850", 850, 850, unit="USD"), q(tb, "$2,300", 2300, 2300, unit="USD")))
+    assert judge_pair(a, b)[0] not in ("conflict", "scope")
+    tc = "The basic watch will cost $1,200"
+    c = claim(tc, "d3", predicate="cost", quantities=(q(tc, "$1,200", 1200, 1200, unit="USD"),))
+    assert judge_pair(a, c)[:2] == ("conflict", "number")
+
+
+def test_a_denial_agrees_with_the_negative_it_denies() -> None:
+    denial = claim("The mayor denied that the photo had been staged", "d1", predicate="stage",
+                   certainty="denied", source="The mayor")
+    negative = claim("The mayor insists none of the photos were staged", "d2", predicate="insist",
+                     source="The mayor")
+    positive = claim("The photo had been staged", "d3", predicate="stage")
+    assert judge_pair(denial, negative)[0] != "disputed"
+    assert judge_pair(denial, positive)[0] == "disputed"
+
+
+def test_a_satirical_site_named_is_no_story_called_false() -> None:
+    # "satirical" names a genre here; only said of the story itself does it deny it
+    assert comparators.committed(claim("She runs a satirical website", predicate="run",
+                                       certainty="asserted")) == "pos"
+    assert comparators.committed(claim("The article was satire", predicate="be",
+                                       certainty="asserted")) == "denied"
+    assert comparators.committed(claim("The website pulled a similar prank", predicate="pull",
+                                       certainty="asserted")) == "denied"
+    # a satirical outlet as who speaks: what it says is not news
+    assert comparators.committed(claim("Satirical site warns readers over names", predicate="warn",
+                                       certainty="asserted")) == "denied"
+    assert comparators.committed(claim("Ann Lee, a writer who runs a satirical site, is on leave",
+                                       predicate="be", certainty="asserted")) == "pos"
+
+
+def test_unconfirmed_reports_leave_the_fact_unconfirmed() -> None:
+    c = claim("Unconfirmed reports say the singer was found dead", predicate="find",
+              certainty="asserted", source="Unconfirmed reports")
+    assert comparators.committed(c) == "unconfirmed"
+
+
+def test_a_name_written_alike_is_one_name() -> None:
+    from tests.test_compare import mention
+
+    ta = "Lee skipped the March 3 vote in the harbour council on new ferry fares"
+    tb = "Lee skipped the Mar. 3 vote in the harbour council on new ferry fares"
+    a = claim(ta, "d1", predicate="be", mentions=(mention(ta, "Lee", "PERSON", "person:lee"),))
+    b = claim(tb, "d2", predicate="be",
+              mentions=(mention(tb, "Lee", "PERSON", "person:lee-min-ho"),))
+    assert judge_pair(a, b, sim=0.95)[0] != "conflict"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        ("$1,999", "$2,000", True),  # one price written two ways
+        ("14", "14.1", True),  # a whole number written without its decimals
+        ("14", "15.1", False),
+        ("300", "400", False),
+        ("2", "3", False),
+    ],
+)
+def test_figures_written_at_different_precision(a: str, b: str, overlap: bool) -> None:
+    va, vb = parse_number(a.strip("$").replace("$", "")), parse_number(b.strip("$"))
+    assert va is not None and vb is not None
+    qa = q(a, a, va, va)
+    qb = q(b, b, vb, vb)
+    assert comparators._overlap(qa, qb) is overlap
+
+
+def test_two_dozen_is_a_number() -> None:
+    assert parse_number("two dozen") == 24
+
+
+def test_a_place_inside_a_name_or_a_list_member_places_nothing() -> None:
+    ta = "Troops fought the Liberation Front in Chad and the Sahel this week"
+    ((_, anchor),) = located(claim(ta, predicate="fight", places=(place(ta, "Chad", "Chad", "TD"),)))
+    tb = "The chain has branches including one in Lisbon"
+    ((_, members),) = located(claim(tb, predicate="have",
+                                    places=(place(tb, "Lisbon", "Lisbon", "PT", "city"),)))
+    assert "branch" not in members
+    tc = "The chain has branches in Lisbon"
+    ((_, branches),) = located(claim(tc, predicate="have",
+                                     places=(place(tc, "Lisbon", "Lisbon", "PT", "city"),)))
+    assert "branch" in branches
+    assert anchor  # a lower-case word before the place: located as usual
+    td = "The Liberation Front in Chad and the Sahel claimed the attack"
+    assert located(claim(td, predicate="claim", places=(place(td, "Chad", "Chad", "TD"),))) == []
+
+
+def test_square_feet_are_a_unit() -> None:
+    from checker.extract.modifiers import UNIT_WORDS
+
+    assert UNIT_WORDS["square feet"] == "sq ft"
+
+
+@pytest.mark.slow
+def test_an_article_that_calls_the_story_false_does_not_assert_what_it_relays() -> None:
+    from checker import ingest, pipeline
+    from checker.config import Config
+
+    debunk = ("The singer Lena Hart has died of a heart attack, reports the site "
+              "celebnews-example.com. This report is a hoax. Hart performed in Oslo on Sunday.")
+    other = "A hoax report claimed that the singer Lena Hart had died of a heart attack."
+    spreads = "The singer Lena Hart has died of a heart attack, her record label said on Monday."
+
+    def disputed(a: str, b: str) -> bool:
+        docs = [ingest.document_from_text(a, id="a", outlet="Outlet A"),
+                ingest.document_from_text(b, id="b", outlet="Outlet B")]
+        return any(f.verdict == "disputed"
+                   for f in pipeline.analyse(docs, Config()).report.findings)
+
+    assert not disputed(debunk, other)
+    assert disputed(spreads, other)
+
+
+def test_a_confirmation_commits_the_outlet_that_reports_it() -> None:
+    # "confirms" is factive: reporting it, the outlet states P too; "says"
+    # leaves P the source's, which an outlet's negation does not contradict
+    no = claim("Ana Diaz won't captain the team after all", "d2", predicate="captain",
+               certainty="negated", negated=True)
+    confirms = claim("The coach confirms Ana Diaz will captain the team", "d1",
+                     predicate="captain", certainty="confirmed", source="The coach")
+    says = claim("The coach says Ana Diaz will captain the team", "d3", predicate="captain",
+                 certainty="asserted", source="The coach")
+    assert judge_pair(confirms, no)[:2] == ("conflict", "negation")
+    assert judge_pair(says, no)[0] not in ("conflict", "disputed")
