@@ -13,7 +13,7 @@ import pytest
 from checker.compare import comparators
 from checker.compare.proposition import align
 from checker.extract.numbers import parse_number
-from checker.match.places import located
+from checker.match.places import located, place_clash
 from tests.test_compare import claim, judge_pair, place, q
 
 if TYPE_CHECKING:
@@ -261,3 +261,34 @@ def test_a_confirmation_commits_the_outlet_that_reports_it() -> None:
                  certainty="asserted", source="The coach")
     assert judge_pair(confirms, no)[:2] == ("conflict", "negation")
     assert judge_pair(says, no)[0] not in ("conflict", "disputed")
+
+
+def test_a_place_that_modifies_a_noun_places_nothing() -> None:
+    tb = "The courier was killed in a Spain port strike"
+    tc = "The courier was killed in Spain fighting off robbers"
+    b = claim(tb, predicate="kill", places=(place(tb, "Spain", "Spain", "ES"),))
+    c = claim(tc, predicate="kill", places=(place(tc, "Spain", "Spain", "ES"),))
+    assert located(b) == []  # "Spain port strike": the strike is where he was killed
+    assert [p.name for p, _ in located(c)] == ["Spain"]
+
+
+def test_spans_of_time_are_not_what_is_placed() -> None:
+    ta = "He spent six weeks in captivity in Portugal"
+    tb = "Air strikes began two weeks ago in Spain"
+    a = claim(ta, predicate="spend", places=(place(ta, "Portugal", "Portugal", "PT"),))
+    b = claim(tb, predicate="begin", places=(place(tb, "Spain", "Spain", "ES"),))
+    tc = "He spent six weeks in captivity in Spain"
+    c = claim(tc, predicate="spend", places=(place(tc, "Spain", "Spain", "ES"),))
+    assert place_clash(a, b) is None
+    assert place_clash(a, c) is not None
+
+
+def test_digits_joined_by_a_slash_are_no_count() -> None:
+    from checker.extract.quantities import _slashed
+
+    text = "The shop closes on 1/1/15 and is open 24/7 until then, with 12 staff"
+    date, ratio, staff = text.index("1/1/15"), text.index("24/7"), text.index("12 staff")
+    assert _slashed(text, date, date + 1)  # the first "1"
+    assert _slashed(text, date + 4, date + 6)  # the "15"
+    assert _slashed(text, ratio, ratio + 2)
+    assert not _slashed(text, staff, staff + 2)

@@ -145,12 +145,23 @@ def find_quantities(span: SpacySpan, offset: int) -> list[Quantity]:
     base = span.start_char
     out: list[Quantity] = []
     for m in _pattern().finditer(text):
+        if _slashed(text, m.start(), m.end()):
+            continue  # "1/1/15", "24/7": a date or a ratio, not a count
         q = _make(span, m, base, offset)
         if q is not None:
             out.append(q)
     out.extend(harm_counts(span, offset, {(q.start, q.end) for q in out}, text))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _slashed(text: str, start: int, end: int) -> bool:
+    """Digits joined to the match by a slash ("1/1/15", "24/7")."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return (len(before) == 2 and before[1] == "/" and before[0].isdigit()) or (
+        len(after) == 2 and after[0] == "/" and after[1].isdigit()
+    )
 
 
 def _make(span: SpacySpan, m: re.Match[str], base: int, offset: int) -> Quantity | None:

@@ -63,6 +63,14 @@ def located(c: Claim) -> list[tuple[Place, frozenset[str]]]:
     for p in c.places:
         if c.text[p.end - c.start : p.end - c.start + 1] == "-":
             continue  # "US-led", "Russian-made": a modifier, not a location
+        following = c.text[p.end - c.start :].split()[:1]
+        nxt = following[0].strip(".,;:") if following else ""
+        if (nxt.islower() and content_words(nxt) and nxt not in _PLACE_GAP
+                and not _TIME_WORD.match(nxt) and not nxt.endswith(("ing", "ed"))):
+            # "in a U.S. air strike": the place modifies the noun after it,
+            # and the strike is what "in" governs (a participle after a
+            # place, "troops in Russia fighting ...", leaves it a location)
+            continue
         before = c.text[: max(0, p.start - c.start)]
         before = re.split(r"[,;:()\u2014\u2013]| - ", before)[-1]
         words = before.split()
@@ -88,6 +96,9 @@ def located(c: Claim) -> list[tuple[Place, frozenset[str]]]:
     return out
 
 
+_TIME_WORD = re.compile(
+    r"(?:last|next|this|early|late|earlier|later|today|yesterday|tonight|on|since|until|before|after)$"
+)
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?$")
 
 
@@ -113,8 +124,14 @@ def _what_is_placed(shared: frozenset[str], a: Claim, b: Claim) -> bool:
                 for w in m.text.split()}
     return any(
         w not in demonyms and head_class(singular(w)) not in ("troop", "person")
+        and singular(w) not in _SPANS_OF_TIME
         for w in shared
     )
+
+
+#: Spans of time are not things put in a place ("six weeks in captivity in
+#: one country", "two weeks ago in another").
+_SPANS_OF_TIME = frozenset("second minute hour day week month year decade".split())
 
 
 def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
