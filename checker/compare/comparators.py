@@ -102,14 +102,6 @@ _DENIAL_WORD = re.compile(
 )
 
 
-_NEGATIVE = frozenset({"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor"})
-
-
-def _negative(c: Claim) -> bool:
-    """A negator anywhere in the claim ("insists none of it was staged")."""
-    return any(t in _NEGATIVE or t.endswith("n't") for t in _tokens(c))
-
-
 def _reports_denial(c: Claim) -> bool:
     """The claim reports a denial that it does not itself negate ("did not
     deny" concedes the story)."""
@@ -356,6 +348,12 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
 _NEGATOR_BEFORE = frozenset("not n't never no nobody cannot can't won't didn't doesn't don't "
                             "isn't aren't wasn't weren't hasn't haven't hadn't".split())
 _NEGATOR_AFTER = frozenset("no none nothing nobody".split())
+_NEGATIVE = _NEGATOR_BEFORE | _NEGATOR_AFTER | {"neither", "nor"}
+
+
+def _negative(c: Claim) -> bool:
+    """A negator anywhere in the claim ("insists none of it was staged")."""
+    return any(t in _NEGATIVE or t.endswith("n't") for t in _tokens(c))
 #: Words that may stand between a negator and its verb ("not yet been found").
 _AUX_BETWEEN = frozenset(
     "be been being have has had yet always ever really already actually formally "
@@ -461,7 +459,8 @@ def _one_action(a: Claim, b: Claim) -> str | None:
     return None
 
 
-_COPULA_FORMS = frozenset("is are was were be been being am isn't aren't wasn't weren't".split())
+_BE_FORMS = frozenset("is are was were be been being am".split())
+_COPULA_FORMS = _BE_FORMS | {"isn't", "aren't", "wasn't", "weren't"}
 #: Words between a copula and what it predicates that predicate nothing.
 _DEGREE = frozenset("not no never pretty very so too quite rather fairly also still just even "
                     "now already much many more less".split())
@@ -488,7 +487,6 @@ def _subject_words(c: Claim) -> frozenset[str]:
     return content_words(c.text[: verb[0]]) if verb and verb[0] else frozenset()
 
 
-_BE_FORMS = frozenset("is are was were be been being am".split())
 
 
 def _asks_of(doubter: Claim, other: Claim) -> bool:
@@ -541,7 +539,7 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
     return _embedded_clash(a, b)
 
 
-_FUTURE = frozenset("will 'll shall".split())
+_FUTURE = frozenset({"will", "shall"})
 _FUTURE_FRAMES = (("going", "to"), ("set", "to"), ("due", "to"), ("expected", "to"), ("plans", "to"),
                   ("plan", "to"), ("about", "to"))
 

@@ -96,9 +96,7 @@ def located(c: Claim) -> list[tuple[Place, frozenset[str]]]:
     return out
 
 
-_TIME_WORD = re.compile(
-    r"(?:last|next|this|early|late|earlier|later|today|yesterday|tonight|on|since|until|before|after)$"
-)
+_TIME_WORD = re.compile(r"(?:last|next|this|early|late|earlier|later|today|yesterday|tonight)$")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?$")
 
 
