@@ -162,6 +162,9 @@ def test_a_satirical_site_named_is_no_story_called_false() -> None:
                                        certainty="asserted")) == "denied"
     assert comparators.committed(claim("The website pulled a similar prank", predicate="pull",
                                        certainty="asserted")) == "denied"
+    # a prankster is a person who does something, not a story called false
+    assert comparators.committed(claim("A prankster gives a busker $50 and films him",
+                                       predicate="give", certainty="asserted")) == "pos"
     # a satirical outlet as who speaks: what it says is not news
     assert comparators.committed(claim("Satirical site warns readers over names", predicate="warn",
                                        certainty="asserted")) == "denied"

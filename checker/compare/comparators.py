@@ -71,7 +71,7 @@ def _later(ctx: PairContext) -> str | None:
 #: extractor, which tells a speech act of denial ("denied the report") from
 #: withholding ("denied a request", "denied to them").
 _DEBUNK = re.compile(
-    r"\b(?:hoax(?:es)?|prank(?:s|sters?)?|debunk\w*|refute[sd]?|fak(?:ed|ery)|"
+    r"\b(?:hoax(?:es)?|pranks?|debunk\w*|refute[sd]?|fak(?:ed|ery)|"
     r"(?:is|are|was|were|a|just)\s+(?:\w+\s+)?fake|fake[\s-]+(?:news|reports?|stor(?:y|ies)|"
     r"videos?|photos?|pictures?|images?|claims?|accounts?|websites?|sites?|tweets?|quotes?|"
     r"articles?)|"
