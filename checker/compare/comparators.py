@@ -444,8 +444,9 @@ def _one_action(a: Claim, b: Claim) -> str | None:
         # each says is another proposition
         if a.predicate in ATTRIBUTING or not _same_subject(a, b):
             return None
-        ha, hb = _complement_head(a), _complement_head(b)
-        if sa == "be" and ha and hb and stem(ha) != stem(hb):
+        if sa == "be" and (ha := _complement_head(a)) and (hb := _complement_head(b)) and (
+            stem(ha) != stem(hb)
+        ):
             return None  # "is not for X" / "is popular with X": two predications
         return sa
     if not _same_subject(a, b):
@@ -461,6 +462,8 @@ def _one_action(a: Claim, b: Claim) -> str | None:
 
 _BE_FORMS = frozenset("is are was were be been being am".split())
 _COPULA_FORMS = _BE_FORMS | {"isn't", "aren't", "wasn't", "weren't"}
+#: Words an "'s" of "is" leans on ("it's", "there's").
+_BE_HOSTS = _PRONOUNS | {"there", "here", "what"}
 #: Words between a copula and what it predicates that predicate nothing.
 _DEGREE = frozenset("not no never pretty very so too quite rather fairly also still just even "
                     "now already much many more less".split())
@@ -472,7 +475,7 @@ def _complement_head(c: Claim) -> str | None:
     for criminals"): the proposition a copula states is its complement."""
     tokens = _tokens(c)
     for k, t in enumerate(tokens):
-        if t in _COPULA_FORMS or (t.endswith("'s") and t[:-2] in _PRONOUNS | {"there", "here", "what"}):
+        if t in _COPULA_FORMS or (t.endswith("'s") and t[:-2] in _BE_HOSTS):
             for w in tokens[k + 1 :]:
                 if w in _DEGREE or w.endswith("ly") or w in _COPULA_FORMS or not content_words(w):
                     continue
