@@ -9,13 +9,16 @@ update / scope findings between them, how many are real. A rumour's bodies
 are its related pairs' bodies (``bench/fnc1.py``); rumours with two or more
 are taken, up to ``--per-rumour`` bodies each (one that refutes a headline of
 the rumour first, when there is one, so the batches hold real disagreement).
+``--sample 2`` takes the next bodies of each rumour (none of sample 1's), one
+refuting body first again when one is left: a second set of articles, read
+after sample 1 (the rumours, and so the stories, are the same).
 
 Findings are judged in ``bench/judgements/fnc1_bodies.tsv`` like BASIL's
 (``bench/eval_basil.py``): a hash of the verdict and claim texts, ``real`` or
 ``false``, and why in our words; never the texts.
 
 Usage: .venv/bin/python bench/eval_fnc1_bodies.py [--split heldout|dev]
-       [--per-rumour 4] [--show unjudged|false|all|none] [--json]
+       [--sample 1|2] [--per-rumour 4] [--show unjudged|false|all|none] [--json]
 """
 
 from __future__ import annotations
@@ -38,9 +41,18 @@ from checker.config import Config
 HERE = Path(__file__).resolve().parent
 
 
-def batches(data_dir: Path, split: str, per_rumour: int) -> list[tuple[str, list[tuple[str, str]]]]:
+def _choose(bodies: list[str], stances: dict[str, set[str]], n: int) -> list[str]:
+    """Up to ``n`` of ``bodies`` (in order), a refuting one first."""
+    refuting = [b for b in bodies if "disagree" in stances[b]]
+    rest = [b for b in bodies if b not in refuting[:1]]
+    return (refuting[:1] + rest)[:n]
+
+
+def batches(data_dir: Path, split: str, per_rumour: int,
+            sample: int = 1) -> list[tuple[str, list[tuple[str, str]]]]:
     """(rumour, [(body id, stances toward the rumour's headlines)]) per rumour
-    of the split with two or more related bodies, in a hash order."""
+    of the split with two or more related bodies left for ``sample``, in a
+    hash order."""
     stances: dict[str, dict[str, set[str]]] = {}
     for p in fnc1.pairs(data_dir):
         side = "dev" if p.split in ("train", "calibration") else p.split
@@ -50,11 +62,12 @@ def batches(data_dir: Path, split: str, per_rumour: int) -> list[tuple[str, list
     out = []
     for rumour in sorted(stances, key=lambda r: fnc1.hash_int(f"bodies:{r}")):
         bodies = sorted(stances[rumour], key=lambda b: fnc1.hash_int(f"body:{b}"))
+        for _ in range(sample - 1):
+            taken = _choose(bodies, stances[rumour], per_rumour)
+            bodies = [b for b in bodies if b not in taken]
         if len(bodies) < 2:
             continue
-        refuting = [b for b in bodies if "disagree" in stances[rumour][b]]
-        rest = [b for b in bodies if b not in refuting[:1]]
-        chosen = (refuting[:1] + rest)[:per_rumour]
+        chosen = _choose(bodies, stances[rumour], per_rumour)
         out.append((rumour, [(b, "/".join(sorted(stances[rumour][b]))) for b in chosen]))
     return out
 
@@ -63,6 +76,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=fnc1.DATA)
     ap.add_argument("--split", choices=("dev", "heldout"), default="heldout")
+    ap.add_argument("--sample", type=int, choices=(1, 2), default=1,
+                    help="1: the first bodies of each rumour; 2: the next ones")
     ap.add_argument("--per-rumour", type=int, default=4)
     ap.add_argument("--judgements", type=Path, default=HERE / "judgements/fnc1_bodies.tsv")
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/claimcheck-fnc1-bodies"))
@@ -77,7 +92,7 @@ def main() -> None:
     per: dict[str, Counter[str]] = {v: Counter() for v in JUDGED}
     verdicts: Counter[str] = Counter()
     t0 = time.perf_counter()
-    todo = batches(args.data_dir, args.split, args.per_rumour)
+    todo = batches(args.data_dir, args.split, args.per_rumour, args.sample)
     for rumour, chosen in todo:
         docs = [ingest.document_from_text(texts[b], id=f"body{b}", outlet=f"outlet{b}")
                 for b, _ in chosen]
@@ -102,6 +117,7 @@ def main() -> None:
                 print(f"   => {f.rationale[:300]}")
     figures: dict[str, object] = {
         "split": args.split,
+        "sample": args.sample,
         "rumours": len(todo),
         "documents": sum(len(c) for _, c in todo),
         "seconds": round(time.perf_counter() - t0, 1),
