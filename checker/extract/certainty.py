@@ -222,9 +222,27 @@ def _complement(tok: Token) -> Token | None:
 
 def _subject(tok: Token) -> Token | None:
     """The verb's subject; of two, the nearer: the parser can take a
-    dateline for a second subject ("PARIS — The council denied ...")."""
+    dateline for a second subject ("PARIS — The council denied ..."). A
+    finite verb has no compound modifier, so a noun the parser hung on it
+    as one is its subject, misread as a noun-noun compound ("a rumor
+    claims that ...": "rumor claims")."""
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and tok.pos_ == "VERB" and tok.tag_ in _FINITE:
+        subjects = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
     return min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
+
+
+def _not_yet(v: Token, comp: Token | None) -> bool:
+    """"has yet to be verified", "remains to be confirmed": the infinitive
+    has not happened (yet)."""
+    if comp is None or comp.dep_ != "xcomp" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
+    ):
+        return False
+    lemma = v.lemma_.lower()
+    return lemma == "remain" or (
+        lemma in ("have", "be") and any(c.lower_ == "yet" for c in v.children)
+    )
 
 
 def _according_to(tok: Token) -> Token | None:
@@ -652,13 +670,15 @@ def analyse(root: Token) -> Attribution:
     v = _elided_copula(root)
     negated = False
     asked = False  # inside an open question
+    not_yet = False  # the verb reached through "has yet to" / "remains to be"
     for _ in range(6):
         lemma = v.lemma_.lower()
         subj = _subject(v)
         comp = _complement(v)
         # a polar question asks the same whatever its polarity ("whether
         # or not P", "don't know if they didn't P"): no negation inside it
-        neg = _negated(v) and not asked
+        neg = (_negated(v) or not_yet) and not asked
+        not_yet = False
         local = _local_cue(v)
         if asked and (lemma in REPORTING | EPISTEMIC | CONFIRMING or is_denial(v)):
             # "would not say whether the board believes P": the belief is
@@ -738,6 +758,11 @@ def analyse(root: Token) -> Attribution:
             v = missing
             continue
         if lemma in ASPECTUAL and comp is not None and comp.dep_ == "xcomp":
+            v = comp
+            continue
+        if not neg and _not_yet(v, comp):
+            assert comp is not None
+            not_yet = True
             v = comp
             continue
         if lemma in POSSIBILITY_VERBS and comp is not None:

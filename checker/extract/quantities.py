@@ -66,7 +66,13 @@ _VAGUE: dict[str, tuple[float, float]] = {
 }
 
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "¥": "JPY"}
+#: Letters that scale an amount of money written with its sign ("$5m",
+#: "£2bn", "$40k"); after a bare number "m" is metres.
+_MONEY_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9}
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+#: Words after a span of time that make it a point in time ("two years
+#: ago", "a week later").
+_RELATIVE_TIME = frozenset("ago later earlier after before prior previously".split())
 
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -182,14 +188,17 @@ def _make(span: SpacySpan, m: re.Match[str], base: int, offset: int) -> Quantity
     else:
         raw = m.group("num")
         currency = _CURRENCY_SIGNS.get(raw[0])
+        scale = 1.0
         if currency:
             raw = raw[1:].strip()
+            scale = _MONEY_SCALES.get(unit_text, 1.0)
             unit = currency
         elif raw.startswith(".") and unit is None:
             unit = "caliber"  # ".38", "a .45 pistol": a gun's calibre, not a count
         v = parse_number(raw)
         if v is None:
             return None
+        v *= scale
         if first.ent_type_ in _NAME_ENTS or (
             first.ent_type_ == "DATE" and unit not in DURATION_UNITS
         ):
@@ -208,11 +217,16 @@ def _make(span: SpacySpan, m: re.Match[str], base: int, offset: int) -> Quantity
         low, high = low_, high_  # type: ignore[assignment]
         if m.group("num2"):
             v2 = parse_number(m.group("num2").lstrip("$€£₩¥ "))
+            v2 = None if v2 is None else v2 * scale
             if v2 is None or v2 <= v:
                 return None  # "9-11", "24/7"-like: not a range
             low, high = v, v2
             kind = "between"
         last = _token_at(span, base + m.end() - 1) or first
+        if unit in DURATION_UNITS and last.i + 1 < len(last.doc) and (
+            last.doc[last.i + 1].lower_ in _RELATIVE_TIME
+        ):
+            return None  # "20 years ago", "six years after": when, not how much
     thing, modifiers = _thing(first, last, unit)
     start = base + m.start() + offset
     end = base + m.end() + offset
@@ -242,6 +256,8 @@ _LABELS = frozenset(
     "image photo slide page no number room apartment apt unit suite exit route highway "
     "interstate channel station gate platform flight".split()
 )
+#: Words after "N times" that make it a ratio, not a number of occasions.
+_RATIO_NEXT = frozenset("as more less higher lower larger smaller bigger greater faster the".split())
 _CALL_VERBS = frozenset({"call", "dial", "text", "phone"})
 _CALL_NOUNS = frozenset(
     "call calls caller callers dispatcher dispatchers operator operators center centre "
@@ -253,7 +269,8 @@ def _not_a_count(tok: Token, text: str) -> bool:
     """A number that names or describes rather than counts.
 
     Ages (``Smith, 24,``; ``ages 20 and 22``; ``(26)``), ordinals written as
-    fractions (``a fourth person``), phone and service numbers (``called
+    fractions (``a fourth person``), ranks (``the top 10``), ratios
+    (``six times as much``), phone and service numbers (``called
     911``, ``911 calls``) and labels after a name (``Route 9``, ``Channel
     2``, ``LEX 18``)."""
     doc = tok.doc
@@ -263,6 +280,12 @@ def _not_a_count(tok: Token, text: str) -> bool:
         return True  # "no one was hurt" counts nobody
     if prev is not None and prev.lower_.rstrip(".") in _LABELS:
         return True  # "Image 50 of 111", "Apartment 3", "exit 12"
+    if prev is not None and prev.lower_ == "top":
+        return True  # "the top 10 apps": a rank reached, not things counted
+    if nxt is not None and nxt.lower_ == "times" and nxt.i + 1 < len(doc) and (
+        doc[nxt.i + 1].lower_ in _RATIO_NEXT
+    ):
+        return True  # "six times as much", "three times higher": a ratio
     if (
         prev is not None
         and prev.lower_ == "of"
