@@ -34,7 +34,14 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from checker.match import content_words, head_class, idf_table, predicate_shared, stem
+from checker.match import (
+    content_words,
+    event_class,
+    head_class,
+    idf_table,
+    predicate_shared,
+    stem,
+)
 from checker.model import Claim, Place, Quantity, TimeExpr
 
 #: Verbs of saying, denying and doubting: who says, not what is said.
@@ -255,8 +262,8 @@ _LEAVING = {stem(w): "leav" for w in "retire retiring depart departing departure
 
 def action(predicate: str | None) -> str | None:
     """The event a main verb names, paraphrases folded ("retire" and
-    "leave" are one departure), or None."""
-    return _fold(predicate) if predicate else None
+    "leave" are one departure, "deploy" and "send" one sending), or None."""
+    return _fold(event_class(predicate)) if predicate else None
 
 
 def one_event(a: Claim, b: Claim) -> bool:
@@ -350,7 +357,14 @@ def align(
         shared = len(best & core(other))
     if doubt and overlap >= 0.55 and similarity >= 0.4 and shared >= 2:
         return Alignment(True, overlap, same_action, "the denied or doubted fact is the other's")
-    if overlap >= 0.5 and similarity >= 0.7:
+    # nor is a doubted fact one shared word when the whole is compared: the
+    # one-word core of "the council disputed the claim" is contained in
+    # any sentence about the claim
+    if overlap >= 0.5 and similarity >= 0.7 and (not doubt or len(core(a) & core(b)) + (
+        # the same source on both sides is shared too ("NASA confirms P" /
+        # "NASA confirms P: no, it's a hoax")
+        1 if a.source and b.source and content_words(a.source) & content_words(b.source) else 0
+    ) >= 2):
         return Alignment(True, overlap, same_action, "nearly the same statement")
     return Alignment(False, overlap, same_action, "different statements")
 

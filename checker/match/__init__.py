@@ -26,6 +26,7 @@ from checker.match.things import head_class, outcome, thing_relation
 from checker.match.words import (
     LIGHT_VERBS,
     content_words,
+    event_class,
     idf_table,
     predicate_shared,
     stem,
@@ -39,6 +40,7 @@ __all__ = [
     "actor",
     "content_words",
     "different_actors",
+    "event_class",
     "groups",
     "head_class",
     "idf_table",

@@ -60,16 +60,21 @@ def located(c: Claim) -> list[tuple[Place, frozenset[str]]]:
     claim puts there (up to four words before the preposition: "combat zones"
     in "entered combat zones in Ukraine")."""
     out = []
+    at = c.text.find(c.source) if c.source else -1
     for p in c.places:
         if c.text[p.end - c.start : p.end - c.start + 1] == "-":
             continue  # "US-led", "Russian-made": a modifier, not a location
-        following = c.text[p.end - c.start :].split()[:1]
+        if 0 <= at <= p.start - c.start < at + len(c.source or ""):
+            continue  # "an observer in Seoul said ...": where the speaker is
+        after = _POSSESSIVE.sub("", c.text[p.end - c.start :], count=1)
+        following = after.split()[:1]
         nxt = following[0].strip(".,;:") if following else ""
         if (nxt.islower() and content_words(nxt) and nxt not in _PLACE_GAP
                 and not _TIME_WORD.match(nxt) and not nxt.endswith(("ing", "ed"))):
             # "in a U.S. air strike": the place modifies the noun after it,
             # and the strike is what "in" governs (a participle after a
-            # place, "troops in Russia fighting ...", leaves it a location)
+            # place, "troops in Russia fighting ...", leaves it a location);
+            # so does an owner ("at the heart of the country's struggle")
             continue
         before = c.text[: max(0, p.start - c.start)]
         before = re.split(r"[,;:()\u2014\u2013]| - ", before)[-1]
@@ -96,6 +101,7 @@ def located(c: Claim) -> list[tuple[Place, frozenset[str]]]:
     return out
 
 
+_POSSESSIVE = re.compile(r"^['\u2019]s?\b")
 _TIME_WORD = re.compile(r"(?:last|next|this|early|late|earlier|later|today|yesterday|tonight)$")
 _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)(?:the\s+)?$")
 

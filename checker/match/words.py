@@ -46,6 +46,11 @@ _EVENT_WORDS = {
 EVENT_CLASSES = frozenset(_EVENT_WORDS.values())
 
 
+def event_class(word: str) -> str:
+    """The event class of a word ("deployed" -> "send"), or the word."""
+    return _EVENT_WORDS.get(word, word)
+
+
 #: A clitic is no part of the word it leans on ("Trump's" is "Trump",
 #: "they're" is "they"); a negated auxiliary ("didn't", "won't") is a
 #: function word whole.
