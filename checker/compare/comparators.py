@@ -84,12 +84,18 @@ _DEBUNK = re.compile(
 #: Failing to find or confirm a fact leaves it unconfirmed, as "found no
 #: evidence" does ("were unable to find evidence of poison").
 _NOT_FOUND = re.compile(
-    r"\b(?:unable|failed|fail|fails)\s+to\s+(?:\w+\s+)?(?:find|confirm|verify|establish|prove)\b",
+    r"\b(?:(?:unable|failed|fail|fails)\s+to\s+(?:\w+\s+)?(?:find|confirm|verify|establish|prove)|"
+    r"(?:could\s+not|can\s*not|could\s*n['\u2019]t|can['\u2019]t)\s+(?:yet\s+)?be\s+(?:independently\s+)?"
+    r"(?:confirmed|verified|corroborated|established))\b",
     re.IGNORECASE,
 )
 #: A source the outlet itself calls unconfirmed ("unconfirmed reports say
-#: P") leaves P unconfirmed.
-_UNCONFIRMED_SOURCE = re.compile(r"\bun(?:confirmed|verified|substantiated)\b", re.IGNORECASE)
+#: P"), or calls a rumour, which is a report nobody has confirmed ("a
+#: rumor claims P"), leaves P unconfirmed.
+_UNCONFIRMED_SOURCE = re.compile(
+    r"\b(?:un(?:confirmed|verified|substantiated)|rumou?rs?|gossip|hearsay|speculation)\b",
+    re.IGNORECASE,
+)
 #: An embedded yes/no question, which the extractor reads as leaving its
 #: proposition unconfirmed ("did not say whether P", "unclear if P").
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
@@ -271,7 +277,10 @@ _NON_FINITE = re.compile(r"^\W*(?:to\s+[a-z]+|[a-z]+ing)\b")
 #: request for comment").
 _NO_COMMENT = re.compile(
     r"\b(?:(?:declin|refus)\w*\s+(?:\w+\s+)?to\s+(?:comment|elaborate|discuss|respond|answer)|"
-    r"(?:reached|available|respond\w*|request\w*|asked)\s+(?:\w+\s+){0,3}for\s+(?:a\s+)?comment)\b",
+    r"(?:reached|available|respond\w*|request\w*|asked)\s+(?:\w+\s+){0,3}for\s+(?:a\s+)?comment|"
+    r"(?:had|has|have|offered)\s+(?:no\s+)?(?:immediate\s+)?comment|"
+    r"not\s+(?:\w+\s+)?(?:providing|giving|offering|releasing|sharing)\s+(?:any\s+)?"
+    r"(?:further\s+)?(?:details|comment))\b",
     re.IGNORECASE,
 )
 
@@ -287,6 +296,37 @@ def _asserts_fact(c: Claim) -> bool:
     if _NON_FINITE.match(c.text):
         return False  # "to confirm the report", "rejecting the measures": no tense, no assertion
     return c.predicate not in _ATTITUDE and not _TOPIC.search(c.text)
+
+
+#: What was not confirmed, when it is a noun phrase: the words after the
+#: verb of confirming up to a preposition, a clause or the end ("could not
+#: confirm the commander's death", "has not confirmed a launch date for").
+_UNCONFIRMED_NOUN = re.compile(
+    r"\b(?:confirm|verify|corroborate)\w*\s+((?:(?!that\b|whether\b|if\b|how\b|what\b|who\b)"
+    r"[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)"
+    r"(?=\s*(?:$|[,.;:\u2014]|\s(?:of|for|in|on|at|after|before|by|with|from|and|but|or|as|"
+    r"which|that|to|since|until|yet)\b))",
+    re.IGNORECASE,
+)
+#: Nouns that refer back to a report rather than state a fact ("could not
+#: verify the report"): the article-level refutation reads what they point to.
+_REPORT_NOUNS = frozenset(
+    "report claim rumor rumour story news account allegation it this that them".split()
+)
+
+
+def _unconfirmed_words(c: Claim) -> frozenset[str] | None:
+    """The content words, names left out, of the noun phrase a claim says
+    is not confirmed, or None when what is unconfirmed is a clause, a
+    report or not a noun phrase the text shows."""
+    m = _UNCONFIRMED_NOUN.search(c.text)
+    if m is None:
+        return None
+    words = [w for w in m.group(1).split() if not w[:1].isupper()]
+    if not words or any(w.lower().strip("'’s") in _REPORT_NOUNS for w in words):
+        return None
+    found = content_words(" ".join(words))
+    return found or None
 
 
 # ------------------------------------------------------------------ certainty
@@ -335,6 +375,15 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return Comparison("unrelated", None, 0.0,
                           f"{quote(a)} vs {quote(b)}: the open question is about another "
                           "action or subject", "certainty.v1")
+    if pair == {"pos", "unconfirmed"} and (
+        (what := _unconfirmed_words(doubter)) is not None and not what & content_words(other.text)
+    ):
+        # "could not confirm the commander's death" doubts a death: a claim
+        # that says nothing of a death is not what is unconfirmed
+        return Comparison("unrelated", None, 0.0,
+                          f"{quote(a)} vs {quote(b)}: what is not confirmed "
+                          f"({', '.join(sorted(what))}) is not what the other states",
+                          "certainty.v1")
     if pair == {"pos", "unconfirmed"}:
         unconfirmed_first = (later == "b" and ca == "unconfirmed") or (
             later == "a" and cb == "unconfirmed"
@@ -538,6 +587,10 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
             asserting = b if negating is a else a
             if _future_at(asserting, target) and not _future_at(negating, target):
                 return None  # "will begin in January" / "has not begun yet": both true
+            told = _tokens(asserting)
+            at = [k for k, t in enumerate(told) if stem(t) == target]
+            if at and all(_hearsay_clause(told, k) for k in at):
+                return None  # "spread the story that P": P is told, not asserted
             return "", negating
     return _embedded_clash(a, b)
 
@@ -597,6 +650,8 @@ def _embedded_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
         neg_a = _negated_token(ta, i)
         if neg_a == _negated_token(tb, j):
             continue
+        if _hearsay_clause(*((tb, j) if neg_a else (ta, i))):
+            continue  # "spread the story that P": P is told, not asserted
         before_a, after_a = _participants(ta, i)
         before_b, after_b = _participants(tb, j)
         if (before_a & before_b and len(after_a & after_b) >= 2) or (
@@ -606,6 +661,23 @@ def _embedded_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
         ):
             return (tb[j], a) if neg_a else (ta[i], b)
     return None
+
+
+#: Nouns of hearsay: their that-clause ("the story that P", "news that P")
+#: tells what is said, which the sentence does not assert.
+_HEARSAY = frozenset(
+    "story stories rumor rumors rumour rumours report reports claim claims news allegation "
+    "allegations speculation".split()
+)
+_HEARSAY_REACH = 8
+
+
+def _hearsay_clause(tokens: list[str], k: int) -> bool:
+    """The verb at ``k`` is in the that-clause of a hearsay noun."""
+    for p in range(k - 1, max(0, k - _HEARSAY_REACH), -1):
+        if tokens[p] == "that":
+            return tokens[p - 1] in _HEARSAY
+    return False
 
 
 def _predicative(tokens: list[str], k: int) -> bool:
@@ -826,6 +898,29 @@ def _attached(c: Claim, t: TimeExpr) -> bool:
     )
 
 
+#: How far after a figure its own time may stand ("4,000 units shipped in
+#: 2014"), in characters.
+_OWN_TIME_REACH = 40
+
+
+def _own_time(c: Claim, q: Quantity) -> TimeExpr | None:
+    """The resolved time right after a figure, before any other figure or
+    clause: the period the figure is of ("from 400 sold in 2014 to 900 in
+    2015": each figure has its own)."""
+    nxt = min((x.start for x in c.quantities if x.start > q.start), default=c.end)
+    for t in sorted(c.times, key=lambda t: t.start):
+        if t.low is None or t.high is None or not q.end <= t.start < min(nxt, q.end + _OWN_TIME_REACH):
+            continue
+        gap = c.text[q.end - c.start : t.start - c.start]
+        return None if _CLAUSE_OPENERS.search(gap) or _CLAUSE_EDGE.search(gap) else t
+    return None
+
+
+def _own_times_disjoint(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    ta, tb = _own_time(a, qa), _own_time(b, qb)
+    return bool(ta and tb and (ta.high < tb.low or tb.high < ta.low))  # type: ignore[operator]
+
+
 def _disjoint_times(a: Claim, b: Claim) -> bool:
     ta, tb = _event_times(a), _event_times(b)
     if not ta or not tb:
@@ -867,6 +962,26 @@ def _other_source(a: Claim, b: Claim) -> bool:
     if not a.source or not b.source:
         return False
     return fuzz.token_set_ratio(a.source.lower(), b.source.lower()) < 80
+
+
+#: Main verbs that say little of what the counted did: a copula, a verb of
+#: having or saying ("seven are missing", "has 20 staff", "said 30 died").
+_EMPTY_VERBS = frozenset("be have do get seem become remain include".split()) | ATTRIBUTING
+
+
+def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Two counts of one kind of thing, each with what its members did,
+    and the deeds differ ("seven girls fell pregnant on the trip" / "28
+    girls went on the trip"): two groups, not one counted twice. Money,
+    measures and casualty outcomes have their own rules."""
+    if qa.unit or qb.unit or not (qa.thing and qb.thing):
+        return False
+    if outcome(a, qa) is not None or outcome(b, qb) is not None:
+        return False
+    pa, pb = a.predicate, b.predicate
+    if not pa or not pb or pa in _EMPTY_VERBS or pb in _EMPTY_VERBS:
+        return False
+    return not (one_event(a, b) or predicate_shared(a, b))
 
 
 def _counts_of_things(c: Claim) -> bool:
@@ -985,6 +1100,14 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
             f"{_qtext(qa)} vs {_qtext(qb)}: one is a possibility, the other a fact",
             "quantity.v1",
         )
+    if clash and _different_acts(a, clash[0][0], b, clash[0][1]):
+        qa, qb = clash[0]
+        return Comparison(
+            "unrelated", None, round(ctx.match, 4),
+            f"{_qtext(qa)} vs {_qtext(qb)}: counted for different actions "
+            f"({a.predicate} / {b.predicate}), two groups",
+            "quantity.v1",
+        )
     if clash:
         qa, qb = clash[0]
         shown = (
@@ -993,7 +1116,7 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         if _later(ctx) is not None:
             return Comparison("update", None, round(0.7 * ctx.match, 4),
                               f"{shown}: the later report supersedes", "quantity.v1")
-        if _disjoint_times(a, b):
+        if _disjoint_times(a, b) or _own_times_disjoint(a, qa, b, qb):
             return Comparison("scope", None, round(0.6 * ctx.match, 4),
                               f"{shown}: different time windows", "quantity.v1")
         if _window_only_one_side(a, b):
@@ -1182,6 +1305,10 @@ def entity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         if frozenset().union(*(_name_key(m) for m in a.mentions if m.type == kind)) & frozenset(
             ).union(*(_name_key(m) for m in b.mentions if m.type == kind)):
             continue
+        if _initialism_of_either(
+            [m.text for m in a.mentions if m.type == kind], [m.text for m in b.mentions if m.type == kind]
+        ):
+            continue
         rest_a = _without_mentions(a, kind)
         rest_b = _without_mentions(b, kind)
         if fuzz.token_sort_ratio(rest_a, rest_b) < 90:
@@ -1195,6 +1322,28 @@ def entity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
             "entity.v1",
         )
     return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+
+
+def _initialism_of_either(names_a: list[str], names_b: list[str]) -> bool:
+    """A name written in capitals whose letters open with the initials of
+    a name on the other side ("UN" / "United Nations", "ISIS" / "Islamic
+    State"): one organisation, short and long."""
+    def short(n: str) -> str | None:
+        letters = n.replace(".", "")
+        return letters if letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6 else None
+
+    for xs, ys in ((names_a, names_b), (names_b, names_a)):
+        for x in xs:
+            s = short(x)
+            if s and any(
+                len(i := _initials(y)) >= 2 and s.startswith(i) and short(y) is None for y in ys
+            ):
+                return True
+    return False
 
 
 def _without_mentions(c: Claim, kind: str) -> str:

@@ -136,7 +136,8 @@ def _denied_by_its_own_article(
     attributed P ("the paper claimed ...") is different: the article
     reports a source that disputes another, which ``disputed`` shows;
     unless the article itself, in its own voice, calls the report false
-    ("the post is a hoax"): then it relays P only to debunk it."""
+    ("the post is a hoax") or negates P ("the world will not go dark"):
+    then it relays P only to debunk it."""
     if c.verdict not in ("disputed", "conflict") or c.comparator not in (
         "certainty.v1", "negation.v1"
     ):
@@ -152,8 +153,8 @@ def _denied_by_its_own_article(
             continue
         if own.source is None and committed(own) == "denied" and names_report(own.text):
             return True  # the article calls the story false in its own voice
-        if attributed:
-            continue
+        if attributed and own.source is not None:
+            continue  # a source it quotes against another: a dispute it reports
         to_doubter = float(vectors[k] @ vectors[doubter])
         if to_doubter >= _RESTATES:
             return True
