@@ -70,9 +70,6 @@ _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₩": "KRW", "¥": "J
 #: "£2bn", "$40k"); after a bare number "m" is metres.
 _MONEY_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9}
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
-#: Words after a span of time that make it a point in time ("two years
-#: ago", "a week later").
-_RELATIVE_TIME = frozenset("ago later earlier after before prior previously".split())
 
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -223,10 +220,6 @@ def _make(span: SpacySpan, m: re.Match[str], base: int, offset: int) -> Quantity
             low, high = v, v2
             kind = "between"
         last = _token_at(span, base + m.end() - 1) or first
-        if unit in DURATION_UNITS and last.i + 1 < len(last.doc) and (
-            last.doc[last.i + 1].lower_ in _RELATIVE_TIME
-        ):
-            return None  # "20 years ago", "six years after": when, not how much
     thing, modifiers = _thing(first, last, unit)
     start = base + m.start() + offset
     end = base + m.end() + offset
