@@ -474,6 +474,44 @@ def _agent(v: Token) -> Token | None:
     return None
 
 
+#: Nouns of doubt a light verb puts forward ("cast doubt on", "raised
+#: questions about").
+_DOUBT_NOUNS = frozenset({"doubt", "doubts", "question", "questions"})
+_DOUBT_LIGHT = frozenset("cast throw raise express voice pour".split())
+_DOUBT_ADJECTIVES = frozenset({"skeptical", "sceptical", "doubtful", "dubious"})
+
+
+def doubted(v: Token) -> tuple[bool, Token | None]:
+    """Whether ``v`` doubts a proposition, a speech act that withholds
+    assent ("experts doubt that P", "questioned whether P", "cast doubt
+    over claims that P", "raised doubts about the deal", "are skeptical
+    that P"), and the verb of the doubted clause when there is one."""
+    lemma = v.lemma_.lower()
+    comp = _complement(v)
+    if lemma == "doubt" and v.pos_ == "VERB":
+        return True, comp
+    if lemma == "question" and v.pos_ == "VERB":
+        whether = next((c for c in v.children if c.dep_ in ("ccomp", "advcl") and any(
+            m.lower_ in ("whether", "if") for m in c.children)), None)
+        if whether is not None or any(c.dep_ == "dobj" for c in v.children):
+            return True, whether
+        return False, None
+    if lemma in _COPULAS and any(
+        c.dep_ == "acomp" and c.lower_ in _DOUBT_ADJECTIVES for c in v.children
+    ):
+        acomp = next(c for c in v.children if c.dep_ == "acomp" and c.lower_ in _DOUBT_ADJECTIVES)
+        return True, _complement(acomp) or comp
+    if lemma in _DOUBT_LIGHT and any(
+        c.dep_ == "dobj" and c.lower_ in _DOUBT_NOUNS for c in v.children
+    ):
+        # what the doubt is about: a clause of a noun in its phrase
+        # ("claims that P"), else the doubted thing is the phrase itself
+        clause = next((t for t in v.subtree if t.i > v.i and t.dep_ in ("acl", "ccomp", "relcl")
+                       and t.pos_ in ("VERB", "AUX")), None)
+        return True, clause
+    return False, None
+
+
 def _has_that_clause(noun: Token) -> bool:
     """``claims that the dam failed``: a noun with a clause saying what it holds."""
     return any(
@@ -722,6 +760,19 @@ def analyse(root: Token) -> Attribution:
                 certainty = _stronger(certainty, "denied")
             v = comp
             continue
+        doubting, doubted_clause = doubted(v)
+        if doubting and not neg and not _nobody(v):
+            # the source withholds assent: what it doubts is unconfirmed
+            certainty = _stronger(certainty, "unconfirmed")
+            if subj is not None and source is None:
+                source = subj
+            if doubted_clause is not None:
+                v = doubted_clause
+                continue
+            break
+        if doubting and doubted_clause is not None:
+            v = doubted_clause  # "nobody doubts that P", "does not doubt P": P
+            continue
         if lemma in CONFIRMING:
             certainty = _stronger(certainty, "unconfirmed" if neg else "confirmed")
             if subj is not None and source is None:
@@ -812,8 +863,8 @@ def clause_cue(v: Token) -> Certainty | None:
         return "negated" if _negated(v) else "denied"
     if lemma in CONFIRMING:
         return "unconfirmed" if _negated(v) else "confirmed"
-    if open_question(v) is not None:
-        return "unconfirmed"  # "..., who declined to say whether P"
+    if open_question(v) is not None or (doubted(v)[0] and not _negated(v) and not _nobody(v)):
+        return "unconfirmed"  # "..., who declined to say whether P", "..., casting doubt on P"
     if lemma in EPISTEMIC:
         subj = _subject(v)
         if v.tag_ == "VBN" or (subj is not None and subj.lemma_.lower() in HEARSAY_NOUNS):
