@@ -473,6 +473,7 @@ def test_an_initialism_and_its_long_name_are_one_organisation() -> None:
         ("Experts doubt that the painting is genuine.", "unconfirmed", "be"),
         ("Researchers are skeptical that the drug works.", "unconfirmed", "work"),
         ("Nobody doubts that the painting is genuine.", "asserted", "be"),
+        ("The pledge raised questions about how the policy might change.", "asserted", "raise"),
         ("Experts say that the painting is genuine.", "asserted", "be"),
     ],
 )

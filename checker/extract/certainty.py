@@ -479,6 +479,8 @@ def _agent(v: Token) -> Token | None:
 _DOUBT_NOUNS = frozenset({"doubt", "doubts", "question", "questions"})
 _DOUBT_LIGHT = frozenset("cast throw raise express voice pour".split())
 _DOUBT_ADJECTIVES = frozenset({"skeptical", "sceptical", "doubtful", "dubious"})
+_DOUBT_PREPS = frozenset({"about", "on", "over", "upon", "regarding"})
+_WH = frozenset("how what why who when where which".split())
 
 
 def doubted(v: Token) -> tuple[bool, Token | None]:
@@ -504,6 +506,10 @@ def doubted(v: Token) -> tuple[bool, Token | None]:
     if lemma in _DOUBT_LIGHT and any(
         c.dep_ == "dobj" and c.lower_ in _DOUBT_NOUNS for c in v.children
     ):
+        doc = v.doc
+        if any(t.lower_ in _DOUBT_PREPS and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _WH
+               for t in v.subtree):
+            return False, None  # "raised questions about how ...": asks, doubts nothing
         # what the doubt is about: a clause of a noun in its phrase
         # ("claims that P"), else the doubted thing is the phrase itself
         clause = next((t for t in v.subtree if t.i > v.i and t.dep_ in ("acl", "ccomp", "relcl")
