@@ -478,3 +478,18 @@ def test_doubting_leaves_the_doubted_unconfirmed(
     (sent,) = nlp(text).sents
     att = analyse(sent.root)
     assert (att.certainty, att.predicate) == (certainty, predicate)
+
+
+def test_talk_of_a_rumour_does_not_state_its_content() -> None:
+    spread = claim("Once again rumors of the death of the former leader have spread online", "d1",
+                   predicate="spread")
+    relayed = claim("The rumors claim the former leader's death will be announced at a conference",
+                    "d2", predicate="announce", source="The rumors")
+    said = claim("They report that the former leader died at a clinic", "d3", predicate="die",
+                 source="They")
+    doubt = claim("The ministry did not confirm that the former leader died at a clinic", "d4",
+                  predicate="die", certainty="unconfirmed", source="The ministry")
+    assert judge_pair(spread, relayed)[0] not in ("conflict", "disputed")
+    assert not comparators._asserts_fact(spread)
+    assert comparators._asserts_fact(said)  # "report" as a verb says what follows
+    assert judge_pair(said, doubt)[0] == "disputed"

@@ -283,11 +283,26 @@ _NO_COMMENT = re.compile(
 )
 
 
+#: Hearsay named with its content ("rumours that P", "reports of P"): a
+#: claim about the hearsay ("rumours of his death spread") does not state P.
+#: "Report" and "claim" are nouns here only after "of" follows or a
+#: determiner goes before ("they report that P" says P).
+_HEARSAY_OF = re.compile(
+    r"\b(?:(?:rumou?rs?|news|stor(?:y|ies)|speculation|allegations?)\s+(?:that|of)|"
+    r"(?:reports?|claims?)\s+of|"
+    r"(?:the|these|those|such|earlier|unconfirmed|new|recent|media|online|initial|press)\s+"
+    r"(?:reports?|claims?)\s+that)\b",
+    re.IGNORECASE,
+)
+
+
 def _asserts_fact(c: Claim) -> bool:
     """The claim states the fact itself (not hedged, not as the background of
-    talks or attitudes, not a refusal to comment), so it can confirm or be
-    disputed."""
+    talks or attitudes, not a refusal to comment, not as the content of
+    hearsay it talks about), so it can confirm or be disputed."""
     if c.certainty == "possible" or (c.certainty != "confirmed" and _hedge_in(c)):
+        return False
+    if c.certainty != "confirmed" and _HEARSAY_OF.search(c.text):
         return False
     if _NO_COMMENT.search(c.text):
         return False
