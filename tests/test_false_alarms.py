@@ -467,6 +467,8 @@ def test_an_initialism_and_its_long_name_are_one_organisation() -> None:
         ("Researchers are skeptical that the drug works.", "unconfirmed", "work"),
         ("Nobody doubts that the painting is genuine.", "asserted", "be"),
         ("The pledge raised questions about how the policy might change.", "asserted", "raise"),
+        ("Experts questioned the authenticity of the video.", "unconfirmed", "question"),
+        ("Police questioned the suspect on Monday.", "asserted", "question"),
         ("Experts say that the painting is genuine.", "asserted", "be"),
     ],
 )

@@ -232,10 +232,10 @@ def _subject(tok: Token) -> Token | None:
     return min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
 
 
-def _not_yet(v: Token, comp: Token | None) -> bool:
+def _not_yet(v: Token, comp: Token) -> bool:
     """"has yet to be verified", "remains to be confirmed": the infinitive
     has not happened (yet)."""
-    if comp is None or comp.dep_ != "xcomp" or not any(
+    if comp.dep_ != "xcomp" or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
     ):
         return False
@@ -481,6 +481,11 @@ _DOUBT_LIGHT = frozenset("cast throw raise express voice pour".split())
 _DOUBT_ADJECTIVES = frozenset({"skeptical", "sceptical", "doubtful", "dubious"})
 _DOUBT_PREPS = frozenset({"about", "on", "over", "upon", "regarding"})
 _WH = frozenset("how what why who when where which".split())
+#: What questioning doubts rather than asks: a claim, or its truth.
+_QUESTIONABLE = frozenset(
+    "claim report account story validity authenticity accuracy veracity legitimacy "
+    "finding figure number evidence credibility existence".split()
+)
 
 
 def doubted(v: Token) -> tuple[bool, Token | None]:
@@ -493,9 +498,13 @@ def doubted(v: Token) -> tuple[bool, Token | None]:
     if lemma == "doubt" and v.pos_ == "VERB":
         return True, comp
     if lemma == "question" and v.pos_ == "VERB":
+        # questioning a claim doubts it; questioning a person ("police
+        # questioned the suspect") is asking them
         whether = next((c for c in v.children if c.dep_ in ("ccomp", "advcl") and any(
             m.lower_ in ("whether", "if") for m in c.children)), None)
-        if whether is not None or any(c.dep_ == "dobj" for c in v.children):
+        if whether is not None or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _QUESTIONABLE for c in v.children
+        ):
             return True, whether
         return False, None
     if lemma in _COPULAS and any(
@@ -817,8 +826,7 @@ def analyse(root: Token) -> Attribution:
         if lemma in ASPECTUAL and comp is not None and comp.dep_ == "xcomp":
             v = comp
             continue
-        if not neg and _not_yet(v, comp):
-            assert comp is not None
+        if not neg and comp is not None and _not_yet(v, comp):
             not_yet = True
             v = comp
             continue
