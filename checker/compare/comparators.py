@@ -30,6 +30,7 @@ from checker.match import (
     placed_phrase,
     predicate_shared,
     predicate_span,
+    source_span,
     stem,
     thing_relation,
 )
@@ -1021,7 +1022,7 @@ def _owner(c: Claim, q: Quantity) -> frozenset[str] | None:
     $310 million", "Ortiz would pay for her scheme with cuts: $450
     million"), or an owner marked by a possessive ("the Senate's $5 billion
     bill"). None when no one is named before it."""
-    lo, hi = _source_span(c)
+    lo, hi = source_span(c)
     best: Mention | None = None
     for m in c.mentions:
         if m.end > q.start or lo <= m.start < hi:
@@ -1030,11 +1031,6 @@ def _owner(c: Claim, q: Quantity) -> frozenset[str] | None:
         if (m.type == "PERSON" or possessive) and (best is None or m.start > best.start):
             best = m
     return _name_key(best) if best is not None else None
-
-
-def _source_span(c: Claim) -> tuple[int, int]:
-    at = c.text.find(c.source) if c.source else -1
-    return (c.start + at, c.start + at + len(c.source or "")) if at >= 0 else (0, 0)
 
 
 def _named(c: Claim) -> frozenset[str]:

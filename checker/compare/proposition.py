@@ -40,6 +40,7 @@ from checker.match import (
     head_class,
     idf_table,
     predicate_shared,
+    source_span,
     stem,
 )
 from checker.model import Claim, Place, Quantity, TimeExpr
@@ -275,8 +276,7 @@ def one_event(a: Claim, b: Claim) -> bool:
 
 def participants(c: Claim) -> frozenset[str]:
     """Canonical entities named in the claim outside its attribution."""
-    at = c.text.find(c.source) if c.source else -1
-    lo, hi = (c.start + at, c.start + at + len(c.source or "")) if at >= 0 else (0, 0)
+    lo, hi = source_span(c)
     return frozenset(m.entity for m in c.mentions if m.entity and not (lo <= m.start < hi))
 
 

@@ -18,7 +18,7 @@ Three steps, each cheap enough to stay about linear in the number of claims:
 Functions return indices and scores, sorted, ties broken by index.
 """
 
-from checker.match.actor import ATTRIBUTING, actor, different_actors, predicate_span
+from checker.match.actor import ATTRIBUTING, actor, different_actors, predicate_span, source_span
 from checker.match.matcher import Match, groups, match, match_score, repeated, slot_overlap
 from checker.match.places import place_clash, placed_phrase, places_compatible
 from checker.match.search import nearest
@@ -55,6 +55,7 @@ __all__ = [
     "predicate_span",
     "repeated",
     "slot_overlap",
+    "source_span",
     "stem",
     "stems",
     "thing_relation",

@@ -57,6 +57,13 @@ class Actor:
     entities: frozenset[str]
 
 
+def source_span(c: Claim) -> tuple[int, int]:
+    """Document offsets of the claim's attribution as written, or the empty
+    span ``(0, 0)`` when it has none in its text."""
+    at = c.text.find(c.source) if c.source else -1
+    return (c.start + at, c.start + at + len(c.source or "")) if at >= 0 else (0, 0)
+
+
 def predicate_span(c: Claim) -> tuple[int, int] | None:
     """Offsets (in the claim text) of the first inflected form of the predicate."""
     if not c.predicate or not c.predicate.isalpha():

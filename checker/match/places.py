@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from checker.match.actor import source_span
 from checker.match.things import head_class, singular
 from checker.match.words import LIGHT_VERBS, STOPWORDS, content_words
 from checker.model import Claim, Place
@@ -60,11 +61,11 @@ def located(c: Claim) -> list[tuple[Place, frozenset[str]]]:
     claim puts there (up to four words before the preposition: "combat zones"
     in "entered combat zones in Ukraine")."""
     out = []
-    at = c.text.find(c.source) if c.source else -1
+    lo, hi = source_span(c)
     for p in c.places:
         if c.text[p.end - c.start : p.end - c.start + 1] == "-":
             continue  # "US-led", "Russian-made": a modifier, not a location
-        if 0 <= at <= p.start - c.start < at + len(c.source or ""):
+        if lo <= p.start < hi:
             continue  # "an observer in Seoul said ...": where the speaker is
         after = _POSSESSIVE.sub("", c.text[p.end - c.start :], count=1)
         following = after.split()[:1]
