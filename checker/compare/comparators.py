@@ -284,15 +284,23 @@ _NO_COMMENT = re.compile(
 )
 
 
+#: Nouns of hearsay: their that-clause ("the story that P", "news that P")
+#: tells what is said, which the sentence does not assert.
+_HEARSAY = frozenset(
+    "story stories rumor rumors rumour rumours report reports claim claims news allegation "
+    "allegations speculation".split()
+)
+#: Of those, the ones that are verbs too ("they report that P" says P).
+_HEARSAY_VERBS = frozenset("report reports claim claims".split())
 #: Hearsay named with its content ("rumours that P", "reports of P"): a
 #: claim about the hearsay ("rumours of his death spread") does not state P.
-#: "Report" and "claim" are nouns here only after "of" follows or a
-#: determiner goes before ("they report that P" says P).
+#: "Report" and "claim" are nouns here only before "of" or after a
+#: determiner.
 _HEARSAY_OF = re.compile(
-    r"\b(?:(?:rumou?rs?|news|stor(?:y|ies)|speculation|allegations?)\s+(?:that|of)|"
-    r"(?:reports?|claims?)\s+of|"
+    r"\b(?:(?:" + "|".join(sorted(_HEARSAY - _HEARSAY_VERBS)) + r")\s+(?:that|of)|"
+    r"(?:" + "|".join(sorted(_HEARSAY_VERBS)) + r")\s+of|"
     r"(?:the|these|those|such|earlier|unconfirmed|new|recent|media|online|initial|press)\s+"
-    r"(?:reports?|claims?)\s+that)\b",
+    r"(?:" + "|".join(sorted(_HEARSAY_VERBS)) + r")\s+that)\b",
     re.IGNORECASE,
 )
 
@@ -677,12 +685,6 @@ def _embedded_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
     return None
 
 
-#: Nouns of hearsay: their that-clause ("the story that P", "news that P")
-#: tells what is said, which the sentence does not assert.
-_HEARSAY = frozenset(
-    "story stories rumor rumors rumour rumours report reports claim claims news allegation "
-    "allegations speculation".split()
-)
 _HEARSAY_REACH = 8
 
 

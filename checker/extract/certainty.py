@@ -507,10 +507,9 @@ def doubted(v: Token) -> tuple[bool, Token | None]:
         ):
             return True, whether
         return False, None
-    if lemma in _COPULAS and any(
-        c.dep_ == "acomp" and c.lower_ in _DOUBT_ADJECTIVES for c in v.children
-    ):
-        acomp = next(c for c in v.children if c.dep_ == "acomp" and c.lower_ in _DOUBT_ADJECTIVES)
+    acomp = next((c for c in v.children if c.dep_ == "acomp" and c.lower_ in _DOUBT_ADJECTIVES),
+                 None)
+    if lemma in _COPULAS and acomp is not None:
         return True, _complement(acomp) or comp
     if lemma in _DOUBT_LIGHT and any(
         c.dep_ == "dobj" and c.lower_ in _DOUBT_NOUNS for c in v.children
