@@ -11,14 +11,15 @@ are taken, up to ``--per-rumour`` bodies each (one that refutes a headline of
 the rumour first, when there is one, so the batches hold real disagreement).
 ``--sample 2`` takes the next bodies of each rumour (none of sample 1's), one
 refuting body first again when one is left: a second set of articles, read
-after sample 1 (the rumours, and so the stories, are the same).
+after sample 1 (the rumours, and so the stories, are the same); ``--sample 3``
+the next ones again, and so on.
 
 Findings are judged in ``bench/judgements/fnc1_bodies.tsv`` like BASIL's
 (``bench/eval_basil.py``): a hash of the verdict and claim texts, ``real`` or
 ``false``, and why in our words; never the texts.
 
 Usage: .venv/bin/python bench/eval_fnc1_bodies.py [--split heldout|dev]
-       [--sample 1|2] [--per-rumour 4] [--show unjudged|false|all|none] [--json]
+       [--sample N] [--per-rumour 4] [--show unjudged|false|all|none] [--json]
 """
 
 from __future__ import annotations
@@ -76,8 +77,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=fnc1.DATA)
     ap.add_argument("--split", choices=("dev", "heldout"), default="heldout")
-    ap.add_argument("--sample", type=int, choices=(1, 2), default=1,
-                    help="1: the first bodies of each rumour; 2: the next ones")
+    ap.add_argument("--sample", type=int, choices=range(1, 10), default=1, metavar="N",
+                    help="1: the first bodies of each rumour; 2: the next ones; "
+                         "3: the next ones again (1-9)")
     ap.add_argument("--per-rumour", type=int, default=4)
     ap.add_argument("--judgements", type=Path, default=HERE / "judgements/fnc1_bodies.tsv")
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/claimcheck-fnc1-bodies"))
