@@ -26,6 +26,10 @@ REPORTING = frozenset(
     "brief declare acknowledge admit emphasize emphasise stress explain argue testify "
     "indicate assert maintain tweet post".split()
 )
+#: Reporting verbs by which the writer keeps their distance from what is
+#: said (Hunston's "distancing" verbs): "X claims that P" relays P as X's,
+#: where "X says that P" commits to X's saying it and nothing more.
+DISTANCING = frozenset({"claim"})
 CONFIRMING = frozenset({"confirm", "verify", "corroborate"})
 DENYING = frozenset(
     {"deny", "dismiss", "reject", "rebuff", "refute", "rebut", "disavow", "dispute", "debunk"}
@@ -280,14 +284,22 @@ def _no_evidence(v: Token) -> Token | None:
     Y's verb, or ``v`` itself when the missing thing is no clause; None when
     ``v`` claims no lack of evidence. Evidence that is found is no cue."""
     for c in v.children:
-        if (
-            c.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass")
-            or c.lemma_.lower() not in EVIDENCE_NOUNS
+        # any noun of a confirming act is evidence ("no announcement
+        # confirming that P", "no statement verifying it"); after "there
+        # is" the parser may hang the participle on the copula
+        hung = [d for d in v.children if d.dep_ == "advcl" and d.tag_ == "VBG"] if any(
+            d.dep_ == "expl" for d in v.children) else []
+        confirming = next((d for d in [*c.children, *hung] if d.dep_ in ("acl", "advcl", "relcl")
+                           and d.lemma_.lower() in CONFIRMING), None)
+        if c.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") or (
+            c.lemma_.lower() not in EVIDENCE_NOUNS and confirming is None
         ):
             continue
         denied = _negated(v) or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         if not denied:
             continue
+        if confirming is not None:
+            return confirming
         for d in c.children:
             if d.dep_ in ("acl", "ccomp", "relcl") and d.pos_ in ("VERB", "AUX"):
                 if d.dep_ == "relcl" and not any(m.dep_ == "mark" for m in d.children):
@@ -367,6 +379,16 @@ def _nobody(v: Token) -> bool:
 
 def _no(noun: Token) -> bool:
     return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+
+
+def nonexistent(noun: Token) -> bool:
+    """The noun names something the clause says there is none of: "no
+    evidence", "has not seen any evidence", "found no sign". What a
+    relative clause says of it ("evidence that corroborates the claim") is
+    said of nothing."""
+    if _no(noun):
+        return True
+    return noun.dep_ in ("dobj", "attr", "nsubjpass") and _negated(noun.head)
 
 
 def _frames(v: Token) -> list[Token]:
@@ -542,6 +564,10 @@ def is_denial(v: Token) -> bool:
     denied bail`` (withholding something), ``rejected the amendment`` (a
     proposal), ``dismiss the coach``, ``dismissed the lawsuit`` (a court act)."""
     lemma = v.lemma_.lower()
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children):
+        # "shot down the report": the idiom of rejecting a proposition, as
+        # "rejected the report"; "shot down the drone" is no speech act
+        return any(o.lemma_.lower() in PROPOSITION_NOUNS for o in _objects(v))
     if lemma not in DENYING:
         return _calls_false(v)
     if lemma in ("refute", "rebut", "disavow", "dispute", "debunk"):
@@ -769,7 +795,11 @@ def analyse(root: Token) -> Attribution:
             if (subj is not None and subj.pos_ != "PRON") or source is None:
                 source = subj or source
             if neg:
-                certainty = _stronger(certainty, "negated")
+                # "X never said that P" denies the saying, not P: P is left
+                # without X's word, as "X did not confirm that P" leaves it
+                certainty = _stronger(certainty, "unconfirmed")
+            elif lemma in DISTANCING:
+                certainty = _stronger(certainty, "reported")
             if _false_source(subj):
                 certainty = _stronger(certainty, "denied")
             v = comp

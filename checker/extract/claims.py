@@ -23,6 +23,7 @@ from checker.extract.certainty import (
     analyse,
     clause_cue,
     headline_denial,
+    nonexistent,
     source_kind,
 )
 from checker.extract.entities import find_mentions, short_forms
@@ -188,6 +189,8 @@ def _embedded(root: Token, s: int, e: int) -> list[Token]:
         if t.i < s or t.i > e or t.i == root.i:
             continue
         embedded = t.dep_ in ("advcl", "pcomp", "acl", "relcl", "conj") and t.pos_ == "VERB"
+        if t.dep_ in ("acl", "relcl") and nonexistent(t.head):
+            continue  # "not seen any evidence that corroborates it": no such evidence
         if embedded and clause_cue(t) is not None:
             out.append(t)
     return out

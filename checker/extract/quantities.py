@@ -151,11 +151,22 @@ def find_quantities(span: SpacySpan, offset: int) -> list[Quantity]:
         if _slashed(text, m.start(), m.end()):
             continue  # "1/1/15", "24/7": a date or a ratio, not a count
         q = _make(span, m, base, offset)
-        if q is not None:
+        if q is not None and not (out and _converts(out[-1], q, text, base, offset)):
             out.append(q)
     out.extend(harm_counts(span, offset, {(q.start, q.end) for q in out}, text))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _converts(first: Quantity, q: Quantity, text: str, base: int, offset: int) -> bool:
+    """``q`` is ``first`` in another unit, set in brackets right after it
+    ("120 miles (193 km)", "£2bn ($2.6bn)"): one measure said twice, whose
+    conversions two outlets may round apart."""
+    if first.unit is None or q.unit is None or first.unit == q.unit:
+        return False
+    lo, hi = q.start - offset - base, q.end - offset - base
+    between = text[first.end - offset - base : lo]
+    return between.strip() == "(" and text[hi:].lstrip().startswith(")")
 
 
 def _slashed(text: str, start: int, end: int) -> bool:
