@@ -495,3 +495,159 @@ def test_talk_of_a_rumour_does_not_state_its_content() -> None:
     assert not comparators._asserts_fact(spread)
     assert comparators._asserts_fact(said)  # "report" as a verb says what follows
     assert judge_pair(said, doubt)[0] == "disputed"
+
+
+# ------------------------------------- distancing, unsaid, conversions
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty", "source"),
+    [
+        # "claims" relays the speaker's word without the writer's
+        ("The climber claims he reached the summit alone.", "reported", "The climber"),
+        ("The climber says he reached the summit alone.", "asserted", "The climber"),
+        # denying the saying leaves what was said open, not denied
+        ("The mayor never said that the bridge would close.", "unconfirmed", "The mayor"),
+        ("The mayor did not say the bridge would close.", "unconfirmed", "The mayor"),
+        # no act of confirming: what it would confirm is unconfirmed
+        ("There has been no announcement from the club confirming that the coach will leave.",
+         "unconfirmed", None),
+        ("The club issued no statement confirming that the coach will leave.", "unconfirmed",
+         "The club"),
+        ("The club confirmed that the coach will leave.", "confirmed", "The club"),
+    ],
+)
+def test_what_the_writer_commits_to(
+    nlp: Language, text: str, certainty: str, source: str | None
+) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(text).sents
+    att = analyse(sent.root)
+    assert (att.certainty, att.source) == (certainty, source)
+
+
+def test_a_claim_relayed_is_not_disputed_by_an_unverified_report() -> None:
+    claimed = claim("The climber claims he reached the summit alone", "d1", predicate="reach",
+                    certainty="reported", source="The climber")
+    unverified = claim("According to an unverified report, the climber reached the summit alone",
+                       "d2", predicate="reach", source="an unverified report")
+    stated = claim("The climber has reached the summit alone, his team said", "d3",
+                   predicate="reach", source="his team")
+    denied = claim("The guide denied that the climber reached the summit alone", "d4",
+                   predicate="reach", certainty="denied", source="The guide")
+    assert judge_pair(claimed, unverified)[0] not in ("conflict", "disputed")
+    assert judge_pair(stated, unverified)[0] == "disputed"
+    assert judge_pair(claimed, denied)[0] == "disputed"
+
+
+def test_a_measure_converted_in_brackets_is_one_measure(nlp: Language) -> None:
+    from checker.extract.quantities import find_quantities
+
+    (sent,) = nlp("The lake is about 120 miles (193 km) north of the city and "
+                  "sold for £2bn ($2.6bn).").sents
+    assert [x.text for x in find_quantities(sent, 0)] == ["about 120 miles", "£2bn"]
+    (two,) = nlp("The lake is 120 miles long (and 3 km wide).").sents
+    assert [x.text for x in find_quantities(two, 0)] == ["120 miles", "3 km"]
+
+
+@pytest.mark.slow
+def test_what_a_debunking_article_retells_is_set_against_nothing() -> None:
+    from checker import ingest, pipeline
+    from checker.config import Config
+
+    # two debunking articles, each retelling its own version of the hoax
+    one = ("This viral report is a hoax. The post said the lake will freeze for 6 days in July. "
+           "Weather services said nothing of the kind.")
+    two = ("The story is fake. A widely shared message said the lake would freeze for 3 days "
+           "in July.")
+    believes = "The lake will freeze for 3 days in July, a local weather blog said on Monday."
+
+    def differences(a: str, b: str) -> list[str]:
+        docs = [ingest.document_from_text(a, id="a", outlet="Outlet A"),
+                ingest.document_from_text(b, id="b", outlet="Outlet B")]
+        return [f.verdict for f in pipeline.analyse(docs, Config()).report.findings
+                if f.verdict in ("conflict", "disputed", "scope", "update")]
+
+    assert differences(one, two) == []
+    assert differences(one, believes) == []  # the article's figure is the hoax's, not its own
+    # an article that tells the story as fact still conflicts with another's figure
+    assert differences(
+        "The lake will freeze for 6 days in July, the weather service said.", believes) != []
+    # what the debunking article negates in its own voice stands
+    assert differences("This viral story is fake. The bakery will not stop serving tall "
+                       "customers starting January 1, 2027.",
+                       "The Bakery Will Stop Serving Tall Customers Beginning 1/1/27.") != []
+
+
+def test_an_article_claiming_p_and_a_fact_check_label_state_nothing() -> None:
+    post = claim("The site posted an article claiming that the mayor had sent the letter", "d1",
+                 predicate="post")
+    label = claim("Claim: The mayor sent the letter to the council", "d2", predicate="send")
+    doubt = claim("We cannot verify that the mayor sent the letter", "d3", predicate="send",
+                  certainty="unconfirmed", source="We")
+    said = claim("The mayor sent the letter, the council said", "d4", predicate="send",
+                 source="the council")
+    assert not comparators._asserts_fact(post)
+    assert not comparators._asserts_fact(label)
+    assert judge_pair(post, doubt)[0] not in ("conflict", "disputed")
+    assert judge_pair(label, doubt)[0] not in ("conflict", "disputed")
+    assert judge_pair(said, doubt)[0] == "disputed"
+
+
+def test_a_story_called_false_in_an_adverbial_clause_leaves_the_main_clause_asserted() -> None:
+    when = claim("She quickly apologised when she learned the story was a prank", "d1",
+                 predicate="apologise")
+    called = claim("The story that she apologised was a prank", "d2", predicate="be")
+    assert comparators.committed(when) == "pos"
+    assert comparators.committed(called) == "denied"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("The league's chief shot down the report on Monday.", "denied"),
+        ("The army shot down the drone on Monday.", "asserted"),
+    ],
+)
+def test_shooting_down_a_report_is_denying_it(nlp: Language, text: str, certainty: str) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(text).sents
+    assert analyse(sent.root).certainty == certainty
+
+
+def test_two_reports_of_one_denial_by_an_idiom_agree() -> None:
+    shot = claim("The league's chief shot down the report on Monday, and the league says it "
+                 "must announce any suspension", "d1", predicate="shoot", source="the league")
+    denied = claim("The league's chief denied the claims made on the radio", "d2",
+                   predicate="deny", certainty="denied", source="The league's chief")
+    assert judge_pair(shot, denied)[0] not in ("conflict", "disputed")
+
+
+def test_what_is_said_of_nothing_is_no_claim(nlp: Language) -> None:
+    from checker.extract.certainty import analyse
+    from checker.extract.claims import _embedded
+
+    (none,) = nlp("The office has not seen any evidence that corroborates the claim.").sents
+    assert _embedded(none.root, none.start, none.end - 1) == []
+    (some,) = nlp("The agency released a report that confirms the sale.").sents
+    assert [t.lemma_ for t in _embedded(some.root, some.start, some.end - 1)] == ["confirm"]
+    (found,) = nlp("Officials found no document that confirms the sale.").sents
+    assert analyse(found.root).certainty == "unconfirmed"
+
+
+def test_a_denial_of_one_joined_fact_does_not_deny_the_other() -> None:
+    joined = claim("The league's chief shot down the report on Monday, and the league says it "
+                   "must announce any suspension", "d1", predicate="shoot", certainty="denied",
+                   source="The league's chief")
+    same = claim("The league has said it must announce any suspension", "d2", predicate="say",
+                 source="The league")
+    denied = claim("The league's chief shot down the report that the player was suspended, and "
+                   "the league says it must announce any suspension", "d3", predicate="shoot",
+                   certainty="denied", source="The league's chief")
+    report = claim("The player was suspended after a failed test, the radio host said", "d4",
+                   predicate="suspend", source="the radio host")
+    assert judge_pair(joined, same)[0] not in ("conflict", "disputed")
+    assert judge_pair(denied, report)[0] == "disputed"

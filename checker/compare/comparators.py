@@ -18,7 +18,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from checker.compare.proposition import one_event
+from checker.compare.proposition import denies_another_conjunct, one_event
 from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
     ATTRIBUTING,
@@ -102,9 +102,26 @@ _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
 #: deny", "a denial", "disputed the report").
 _DENIAL_WORD = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ials?)|disput(?:e|es|ed|ing)|refut(?:e|es|ed|ing|ation)|"
-    r"rebut(?:s|ted|ting|tal)?|disavow(?:s|ed|ing|al)?)\b",
+    r"rebut(?:s|ted|ting|tal)?|disavow(?:s|ed|ing|al)?|"
+    r"sho(?:ot|ots|t|oting)\s+down\s+(?:\w+\s+){0,2}?(?:reports?|claims?|rumou?rs?|"
+    r"stor(?:y|ies)|allegations?))\b",
     re.IGNORECASE,
 )
+
+
+#: Words that doubt what they are said of: confirming or verifying (left
+#: undone), asking whether, doubting.
+_DOUBT_WORD = re.compile(
+    r"\b(?:confirm\w*|verif\w*|corroborat\w*|unclear|whether|doubt\w*|question\w*|"
+    r"unconfirmed|unverified)\b",
+    re.IGNORECASE,
+)
+
+
+def _doubts(text: str) -> bool:
+    """The text carries a denial, a word that calls a story false, or a
+    doubt: where in a sentence of several facts its doubt lies."""
+    return bool(_DENIAL_WORD.search(text) or _DOUBT_WORD.search(text)) or _debunks(text)
 
 
 def _reports_denial(c: Claim) -> bool:
@@ -197,6 +214,23 @@ def _satire_says(c: Claim) -> bool:
                 and "," not in c.text[: m.start()])
 
 
+#: Conjunctions that open an adverbial clause: when, why or despite what
+#: the main clause happened, which the main clause does not assert or deny.
+_ADVERBIAL = re.compile(
+    r"\b(?:when|after|before|once|because|since|until|while|although|though)\b", re.IGNORECASE
+)
+
+
+def _without_adverbial(c: Claim) -> str:
+    """The claim's text up to an adverbial clause after its main verb: "she
+    apologised when told the story was a prank" calls her apology nothing."""
+    verb = predicate_span(c)
+    if verb is None:
+        return c.text
+    m = _ADVERBIAL.search(c.text, verb[1])
+    return c.text[: m.start()] if m else c.text
+
+
 def committed(c: Claim) -> str:
     """Commitment of the writer or source: pos, neg (negated), denied, unconfirmed, weak."""
     if c.certainty == "denied":
@@ -206,7 +240,7 @@ def committed(c: Claim) -> str:
     ):
         return "unconfirmed"
     if c.certainty in ("asserted", "reported", "negated") and (
-        _debunks(c.text) or _NO_OPENING.search(c.text) or _satire_says(c)
+        _debunks(_without_adverbial(c)) or _NO_OPENING.search(c.text) or _satire_says(c)
     ):
         return "denied"
     if c.certainty == "negated" or c.negated:
@@ -300,7 +334,11 @@ _HEARSAY_OF = re.compile(
     r"\b(?:(?:" + "|".join(sorted(_HEARSAY - _HEARSAY_VERBS)) + r")\s+(?:that|of)|"
     r"(?:" + "|".join(sorted(_HEARSAY_VERBS)) + r")\s+of|"
     r"(?:the|these|those|such|earlier|unconfirmed|new|recent|media|online|initial|press)\s+"
-    r"(?:" + "|".join(sorted(_HEARSAY_VERBS)) + r")\s+that)\b",
+    r"(?:" + "|".join(sorted(_HEARSAY_VERBS)) + r")\s+that|"
+    # a distancing verb as a modifier ("an article claiming that P")
+    r"(?:claiming|alleging)\s+that)\b"
+    # the label of a fact check ("Claim: P")
+    r"|^\W*(?:claims?|rumou?rs?)\s*:",
     re.IGNORECASE,
 )
 
@@ -379,7 +417,11 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
                               "other only mentions", "certainty.v1")
         return None
     doubter = a if ca in ("denied", "unconfirmed") else b
-    if committed(doubter) == "denied" and (_reports_denial(other) or _negative(other)):
+    if denies_another_conjunct(doubter, other, _doubts, ctx.idf):
+        return Comparison("unrelated", None, 0.0,
+                          f"{quote(a)} vs {quote(b)}: the doubt is about another fact the "
+                          "sentence joins", "certainty.v1")
+    if committed(doubter) == "denied" and (_reports_denial(other) or negative(other)):
         # both report a denial ("X denied the report" / "X moved to deny
         # the report"): a report of a denial does not assert what is
         # denied; and denying P says what asserting not-P says ("denied the
@@ -422,7 +464,7 @@ _NEGATOR_AFTER = frozenset("no none nothing nobody".split())
 _NEGATIVE = _NEGATOR_BEFORE | _NEGATOR_AFTER | {"neither", "nor"}
 
 
-def _negative(c: Claim) -> bool:
+def negative(c: Claim) -> bool:
     """A negator anywhere in the claim ("insists none of it was staged")."""
     return any(t in _NEGATIVE or t.endswith("n't") for t in _tokens(c))
 #: Words that may stand between a negator and its verb ("not yet been found").

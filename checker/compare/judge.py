@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from checker.compare import proposition
-from checker.compare.comparators import committed
+from checker.compare.comparators import committed, negative
 from checker.compare.refutation import names_report, refutations
 from checker.compare.registry import PairContext, quote
 from checker.compare.verdict import SEVERITY, compare_claims
@@ -169,6 +169,31 @@ def _denied_by_its_own_article(
     return False
 
 
+def _debunking_articles(claims: Sequence[Claim], members: dict[str, list[int]]) -> set[str]:
+    """Articles that, in their own voice, call the story false ("the report
+    is a hoax", "this bogus story"): written to debunk it."""
+    return {
+        doc for doc, ks in members.items()
+        if any(claims[k].source is None and committed(claims[k]) == "denied"
+               and names_report(claims[k].text) for k in ks)
+    }
+
+
+def _retold_by_a_debunker(
+    pair: tuple[Claim, Claim], c: Comparison, debunking: set[str]
+) -> bool:
+    """A debunking article tells the story it debunks ("the post said the
+    town was sealed off"; the hoax's own words) without asserting it: what
+    it retells is neither agreed with nor disputed by another article. Its
+    denials and negations stand ("will not stop serving"); its retellings
+    are set against nothing."""
+    if c.verdict == "agree":
+        return False
+    return any(
+        x.doc in debunking and committed(x) not in _DOUBTING and not negative(x) for x in pair
+    )
+
+
 def judge(
     documents: Sequence[Document],
     claims: Sequence[Claim],
@@ -227,8 +252,10 @@ def judge(
     of_doc: dict[str, list[int]] = {}
     for k, claim in enumerate(claims):
         of_doc.setdefault(claim.doc, []).append(k)
+    debunking = _debunking_articles(claims, of_doc)
     compared = [(m, c) for m, c in compared
-                if not _denied_by_its_own_article(m, c, claims, vectors, of_doc, aligned)]
+                if not _denied_by_its_own_article(m, c, claims, vectors, of_doc, aligned)
+                and not _retold_by_a_debunker((claims[m.i], claims[m.j]), c, debunking)]
 
     # Article level: a claim refuted by a sentence that only names the report
     # ("the story is a hoax") was not paired above; refutation.v1 pairs it.
@@ -243,6 +270,8 @@ def judge(
         # the same quoted words in both are still agreement
         said = compare_claims(claims[i], claims[j], ctx, aligned=True)
         if said.verdict == "unrelated" or said.comparator == "quote.v1":
+            continue
+        if _retold_by_a_debunker((claims[i], claims[j]), r.comparison, debunking):
             continue
         compared.append((matching.Match(i, j, sim, r.comparison.score, via="refutation"),
                          r.comparison))

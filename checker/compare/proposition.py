@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -238,6 +238,22 @@ def conjuncts(c: Claim) -> list[frozenset[str]]:
     if bare != text:
         parts.append(_core_words(bare))
     return [whole, *dict.fromkeys(p for p in parts if p and p != whole)]
+
+
+def denies_another_conjunct(
+    doubter: Claim, other: Claim, cue: Callable[[str], bool],
+    idf: Mapping[str, float] | None = None,
+) -> bool:
+    """The doubter joins two facts ("X shot down the report, and the league
+    says it must announce a suspension") and what the other claim states is
+    the fact without the doubt (``cue`` finds the doubting words): the
+    doubt is about another fact."""
+    parts = [p for p in _COORDINATION.split(doubter.text) if p and p.strip()]
+    if len(parts) < 2:
+        return False
+    theirs = core(other)
+    best = max(parts, key=lambda p: _containment(_core_words(p), theirs, idf))
+    return not cue(best) and any(cue(p) for p in parts)
 
 
 def _words(text: str) -> frozenset[str]:
