@@ -651,3 +651,34 @@ def test_a_denial_of_one_joined_fact_does_not_deny_the_other() -> None:
                    predicate="suspend", source="the radio host")
     assert judge_pair(joined, same)[0] not in ("conflict", "disputed")
     assert judge_pair(denied, report)[0] == "disputed"
+
+
+def test_a_named_group_is_no_thing_put_in_two_places() -> None:
+    from tests.test_compare import mention
+
+    ta = "Orion Group Expands Into Norway While Its Rivals Wait"
+    tb = "Two engineers are said to remain in the hands of Orion Group staff in Chile"
+    a = claim(ta, "d1", predicate="expand", places=(place(ta, "Norway", "Norway", "NO"),),
+              mentions=(mention(ta, "Orion Group", "ORG"),))
+    b = claim(tb, "d2", predicate="remain", places=(place(tb, "Chile", "Chile", "CL"),),
+              mentions=(mention(tb, "Orion Group", "ORG"),))
+    assert place_clash(a, b) is None
+    tc = "The Orion Group offices opened in Chile"
+    td = "The Orion Group offices opened in Norway"
+    c = claim(tc, "d3", predicate="open", places=(place(tc, "Chile", "Chile", "CL"),),
+              mentions=(mention(tc, "Orion Group", "ORG"),))
+    d = claim(td, "d4", predicate="open", places=(place(td, "Norway", "Norway", "NO"),),
+              mentions=(mention(td, "Orion Group", "ORG"),))
+    assert place_clash(c, d) is not None  # the offices: one thing in two places
+
+
+def test_casualties_and_a_group_something_else_befell_are_two_groups() -> None:
+    ta = "Rebels used gas to kill 300 soldiers near the dam"
+    tb = "The rebels trapped more than 400 troops near the dam, an officer told reporters"
+    a = claim(ta, "d1", predicate="use", quantities=(q(ta, "300", 300, 300, thing="soldiers"),))
+    b = claim(tb, "d2", predicate="trap",
+              quantities=(q(tb, "more than 400", 400, None, thing="troops"),))
+    tc = "Rebels killed 400 soldiers near the dam"
+    c = claim(tc, "d3", predicate="kill", quantities=(q(tc, "400", 400, 400, thing="soldiers"),))
+    assert judge_pair(a, b)[0] not in ("conflict", "scope")
+    assert judge_pair(a, c)[:2] == ("conflict", "number")

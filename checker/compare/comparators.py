@@ -1030,11 +1030,13 @@ _EMPTY_VERBS = frozenset("be have do get seem become remain include".split()) | 
 def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     """Two counts of one kind of thing, each with what its members did,
     and the deeds differ ("seven girls fell pregnant on the trip" / "28
-    girls went on the trip"): two groups, not one counted twice. Money,
-    measures and casualty outcomes have their own rules."""
+    girls went on the trip"): two groups, not one counted twice; so are a
+    count of casualties and one of people something else befell ("300
+    soldiers killed" / "trapping 400 troops"). Money, measures and two
+    casualty counts have their own rules."""
     if qa.unit or qb.unit or not (qa.thing and qb.thing):
         return False
-    if outcome(a, qa) is not None or outcome(b, qb) is not None:
+    if outcome(a, qa) is not None and outcome(b, qb) is not None:
         return False
     pa, pb = a.predicate, b.predicate
     if not pa or not pb or pa in _EMPTY_VERBS or pb in _EMPTY_VERBS:

@@ -120,15 +120,21 @@ def _listed(c: Claim, located_: list[tuple[Place, frozenset[str]]]) -> list[Plac
     return out
 
 
+#: Mention types of actors, who are in many places at once.
+_ACTOR_TYPES = frozenset({"NORP", "ORG", "PERSON", "GPE"})
+
+
 def _what_is_placed(shared: frozenset[str], a: Claim, b: Claim) -> bool:
-    """A shared anchor that names one event or thing ("combat"), not people
-    or a nationality: soldiers, or "American" anything, are in many places
+    """A shared anchor that names one event or thing ("combat"), not people,
+    a named actor or a nationality: soldiers, or "American" anything, are in many places
     at once, so "soldiers died in Afghanistan" and "troops in South Korea"
     place nothing twice."""
-    demonyms = {w.lower() for c in (a, b) for m in c.mentions if m.type == "NORP"
-                for w in m.text.split()}
+    # nor a named group, person or country: "Isis militants in Syria" and
+    # "Isis expands into Libya" put no one thing in two places
+    names = {w.lower() for c in (a, b) for m in c.mentions if m.type in _ACTOR_TYPES
+             for w in m.text.split()}
     return any(
-        w not in demonyms and head_class(singular(w)) not in ("troop", "person")
+        w not in names and head_class(singular(w)) not in ("troop", "person")
         and singular(w) not in _SPANS_OF_TIME
         for w in shared
     )
