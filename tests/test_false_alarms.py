@@ -682,3 +682,27 @@ def test_casualties_and_a_group_something_else_befell_are_two_groups() -> None:
     c = claim(tc, "d3", predicate="kill", quantities=(q(tc, "400", 400, 400, thing="soldiers"),))
     assert judge_pair(a, b)[0] not in ("conflict", "scope")
     assert judge_pair(a, c)[:2] == ("conflict", "number")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "calls"),
+    [
+        ("This viral report is a hoax.", None, True),
+        ("The report, which spread online, was completely fabricated.", None, True),
+        ("The bogus report says the town was sealed off.", None, True),
+        ("It was a prank.", None, True),
+        # a speaker's words, a denial verb, a negation, another thing called false
+        ("“It was a prank,” he said.", None, False),
+        ("The Fake News is making a big deal of nothing!\"", None, False),
+        ("In a video he continued to deny the allegations", None, False),
+        ("The story is not fake.", None, False),
+        ("It's about some phony ideal.", None, False),
+        ("The report is a hoax, the agency said.", "the agency", False),
+    ],
+)
+def test_an_article_calls_the_story_false_in_its_own_voice(
+    text: str, source: str | None, calls: bool
+) -> None:
+    from checker.compare.refutation import calls_story_false
+
+    assert calls_story_false(claim(text, "d1", source=source)) is calls

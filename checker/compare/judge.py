@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from checker.compare import proposition
 from checker.compare.comparators import committed, negative
-from checker.compare.refutation import names_report, refutations
+from checker.compare.refutation import calls_story_false, names_report, refutations
 from checker.compare.registry import PairContext, quote
 from checker.compare.verdict import SEVERITY, compare_claims
 from checker.config import Config
@@ -172,11 +172,7 @@ def _denied_by_its_own_article(
 def _debunking_articles(claims: Sequence[Claim], members: dict[str, list[int]]) -> set[str]:
     """Articles that, in their own voice, call the story false ("the report
     is a hoax", "this bogus story"): written to debunk it."""
-    return {
-        doc for doc, ks in members.items()
-        if any(claims[k].source is None and committed(claims[k]) == "denied"
-               and names_report(claims[k].text) for k in ks)
-    }
+    return {doc for doc, ks in members.items() if any(calls_story_false(claims[k]) for k in ks)}
 
 
 def _retold_by_a_debunker(

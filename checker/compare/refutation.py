@@ -71,6 +71,40 @@ _NAMES_REPORT = re.compile(
     re.IGNORECASE,
 )
 
+#: Words by which a writer calls a report false.
+_FALSE_WORDS = (
+    r"(?:hoax(?:es)?|fake|false|untrue|bogus|phony|phoney|prank|satir\w+|fabricated|fiction"
+    r"|doctored|photoshopped|made[\s-]up)"
+)
+_STORY = r"(?:" + "|".join(_STORY_NOUNS) + r")(?:s|es)?"
+#: The writer's own sentence calling a report false: the report is said to
+#: be false ("this report is a hoax", "the story was completely fake"), or
+#: named false ("the bogus report", "a hoax story"), or pointed back to and
+#: called false ("it was a prank").
+_DEGREE = r"(?:(?:a|an|just|all|only|totally|completely|entirely|clearly|obviously|simply|also)\s+)*"
+_CALLS_STORY_FALSE = re.compile(
+    r"\b(?:this|that|these|those|the|its|their|such)\s+(?:\w+\s+){0,2}?" + _STORY
+    + r"(?:,[^,]{0,80},)?\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be|been)\s+" + _DEGREE
+    + _FALSE_WORDS + r"\b"
+    r"|\b" + _FALSE_WORDS + r"[\s-]+(?:\w+\s+)?" + _STORY + r"\b"
+    r"|\b(?:it|this|that)(?:\s+(?:is|was)|['\u2019]s)\s+" + _DEGREE + _FALSE_WORDS + r"\b",
+    re.IGNORECASE,
+)
+_NEGATOR = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d\u2018\u2019]\s|[\"\u201c\u201d]|^\s*['\u2018]")
+
+
+def calls_story_false(c: Claim) -> bool:
+    """The article, in its own voice, calls the story false: no source, no
+    quotation (a quoted speaker's "fake news" is theirs), and a falsity
+    word said of a report ("this report is a hoax", "the bogus report"):
+    not a denial verb, whose subject is someone else, nor a falsity word
+    said of something else ("some phony ideal")."""
+    if c.source is not None or _QUOTE_MARKS.search(c.text):
+        return False
+    return any(not _NEGATOR.search(m.group()) for m in _CALLS_STORY_FALSE.finditer(c.text))
+
+
 def names_report(text: str) -> bool:
     """The text names a report or story, or points back to one ("the
     video", "this story", "it is"), rather than stating its content."""
