@@ -706,3 +706,23 @@ def test_an_article_calls_the_story_false_in_its_own_voice(
     from checker.compare.refutation import calls_story_false
 
     assert calls_story_false(claim(text, "d1", source=source)) is calls
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty", "predicate"),
+    [
+        # implicative verbs entail their complement; "tried" does not
+        ("Jon Reed was forced to deny that he's dead after a fake story spread online.",
+         "denied", "be"),
+        ("The climbers managed to reach the summit on Monday.", "asserted", "reach"),
+        ("The climbers tried to reach the summit on Monday.", "asserted", "try"),
+    ],
+)
+def test_an_implicative_verb_states_its_complement(
+    nlp: Language, text: str, certainty: str, predicate: str
+) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(text).sents
+    att = analyse(sent.root)
+    assert (att.certainty, att.predicate) == (certainty, predicate)

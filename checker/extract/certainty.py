@@ -93,6 +93,9 @@ EPISTEMIC = frozenset(
 POSSIBILITY_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
 # "began engaging in combat": the event is the complement
 ASPECTUAL = frozenset("begin start continue resume keep stop cease finish".split())
+# Implicative verbs (Karttunen): "was forced to deny P", "managed to reach
+# the summit" entail their complement, so the complement is the event.
+IMPLICATIVE = frozenset("manage force compel oblige hasten rush scramble".split())
 # "found no evidence that ...", "there is no evidence that ...", "no confirmation of ..."
 EVIDENCE_NOUNS = frozenset(
     "evidence proof sign indication confirmation trace corroboration basis".split()
@@ -283,12 +286,12 @@ def _no_evidence(v: Token) -> Token | None:
     Y``, ``there is no evidence that Y``, ``has not seen any proof of Y``):
     Y's verb, or ``v`` itself when the missing thing is no clause; None when
     ``v`` claims no lack of evidence. Evidence that is found is no cue."""
+    # any noun of a confirming act is evidence ("no announcement confirming
+    # that P", "no statement verifying it"); after "there is" the parser may
+    # hang the participle on the copula
+    hung = [d for d in v.children if d.dep_ == "advcl" and d.tag_ == "VBG"] if any(
+        d.dep_ == "expl" for d in v.children) else []
     for c in v.children:
-        # any noun of a confirming act is evidence ("no announcement
-        # confirming that P", "no statement verifying it"); after "there
-        # is" the parser may hang the participle on the copula
-        hung = [d for d in v.children if d.dep_ == "advcl" and d.tag_ == "VBG"] if any(
-            d.dep_ == "expl" for d in v.children) else []
         confirming = next((d for d in [*c.children, *hung] if d.dep_ in ("acl", "advcl", "relcl")
                            and d.lemma_.lower() in CONFIRMING), None)
         if c.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") or (
@@ -852,7 +855,7 @@ def analyse(root: Token) -> Attribution:
                 break
             v = missing
             continue
-        if lemma in ASPECTUAL and comp is not None and comp.dep_ == "xcomp":
+        if lemma in ASPECTUAL | IMPLICATIVE and comp is not None and comp.dep_ == "xcomp":
             v = comp
             continue
         if not neg and comp is not None and _not_yet(v, comp):
