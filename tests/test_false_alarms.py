@@ -598,9 +598,13 @@ def test_an_article_claiming_p_and_a_fact_check_label_state_nothing() -> None:
 def test_a_story_called_false_in_an_adverbial_clause_leaves_the_main_clause_asserted() -> None:
     when = claim("She quickly apologised when she learned the story was a prank", "d1",
                  predicate="apologise")
-    called = claim("The story that she apologised was a prank", "d2", predicate="be")
-    assert comparators.committed(when) == "pos"
-    assert comparators.committed(called) == "denied"
+    apologised = claim("She later apologised after she was duped", "d2", predicate="apologise")
+    # the falsity word is in the clause that states what the other claims
+    after = claim("Fans reacted online after fake news that the singer Jon Reed had died", "d3",
+                  predicate="react")
+    died = claim("The singer Jon Reed has died at the age of 81", "d4", predicate="die")
+    assert judge_pair(when, apologised)[0] not in ("conflict", "disputed")
+    assert judge_pair(after, died)[0] == "disputed"
 
 
 
@@ -726,3 +730,4 @@ def test_an_implicative_verb_states_its_complement(
     (sent,) = nlp(text).sents
     att = analyse(sent.root)
     assert (att.certainty, att.predicate) == (certainty, predicate)
+

@@ -214,23 +214,6 @@ def _satire_says(c: Claim) -> bool:
                 and "," not in c.text[: m.start()])
 
 
-#: Conjunctions that open an adverbial clause: when, why or despite what
-#: the main clause happened, which the main clause does not assert or deny.
-_ADVERBIAL = re.compile(
-    r"\b(?:when|after|before|once|because|since|until|while|although|though)\b", re.IGNORECASE
-)
-
-
-def _without_adverbial(c: Claim) -> str:
-    """The claim's text up to an adverbial clause after its main verb: "she
-    apologised when told the story was a prank" calls her apology nothing."""
-    verb = predicate_span(c)
-    if verb is None:
-        return c.text
-    m = _ADVERBIAL.search(c.text, verb[1])
-    return c.text[: m.start()] if m else c.text
-
-
 def committed(c: Claim) -> str:
     """Commitment of the writer or source: pos, neg (negated), denied, unconfirmed, weak."""
     if c.certainty == "denied":
@@ -240,7 +223,7 @@ def committed(c: Claim) -> str:
     ):
         return "unconfirmed"
     if c.certainty in ("asserted", "reported", "negated") and (
-        _debunks(_without_adverbial(c)) or _NO_OPENING.search(c.text) or _satire_says(c)
+        _debunks(c.text) or _NO_OPENING.search(c.text) or _satire_says(c)
     ):
         return "denied"
     if c.certainty == "negated" or c.negated:

@@ -218,6 +218,15 @@ _COORDINATION = re.compile(
 )
 
 
+#: Where a sentence joins facts, adverbial clauses included (when, why or
+#: despite what the main clause happened).
+_JOINS = re.compile(
+    _COORDINATION.pattern
+    + r"|\b(?:when|after|before|once|because|since|until|while|although|though)\b",
+    re.IGNORECASE,
+)
+
+
 #: An appositive or non-restrictive relative set off by commas after a name
 #: ("Jane Doe, a former judge who chaired the panel, will ..."; "Mr. Roe,
 #: 61, said"): it describes a participant and is not what the sentence
@@ -245,10 +254,13 @@ def denies_another_conjunct(
     idf: Mapping[str, float] | None = None,
 ) -> bool:
     """The doubter joins two facts ("X shot down the report, and the league
-    says it must announce a suspension") and what the other claim states is
-    the fact without the doubt (``cue`` finds the doubting words): the
-    doubt is about another fact."""
-    parts = [p for p in _COORDINATION.split(doubter.text) if p and p.strip()]
+    says it must announce a suspension"; "she apologised when told the
+    story was a prank") and what the other claim states is the fact without
+    the doubt (``cue`` finds the doubting words): the doubt is about another
+    fact. An adverbial clause is a fact of its own here: it may carry the
+    doubt ("reacted after fake news that he died") or leave it to the main
+    clause."""
+    parts = [p for p in _JOINS.split(doubter.text) if p and p.strip()]
     if len(parts) < 2:
         return False
     theirs = core(other)
