@@ -731,3 +731,12 @@ def test_an_implicative_verb_states_its_complement(
     att = analyse(sent.root)
     assert (att.certainty, att.predicate) == (certainty, predicate)
 
+
+
+def test_a_doubt_of_the_main_clause_covers_its_adverbial_clause() -> None:
+    hoax = claim("On Monday some sites reported on a hoax video of a gull landing on the mayor's "
+                 "head while he unveiled a statue in the harbour", "d1", predicate="report")
+    landed = claim("A gull landed on the mayor's head while he unveiled a statue in the harbour",
+                   "d2", predicate="land")
+    assert comparators.committed(hoax) == "denied"
+    assert judge_pair(hoax, landed)[0] == "disputed"

@@ -218,12 +218,10 @@ _COORDINATION = re.compile(
 )
 
 
-#: Where a sentence joins facts, adverbial clauses included (when, why or
-#: despite what the main clause happened).
-_JOINS = re.compile(
-    _COORDINATION.pattern
-    + r"|\b(?:when|after|before|once|because|since|until|while|although|though)\b",
-    re.IGNORECASE,
+#: Where an adverbial clause opens (when, why or despite what the main
+#: clause happened).
+_ADVERBIAL = re.compile(
+    r"\b(?:when|after|before|once|because|since|until|while|although|though)\b", re.IGNORECASE
 )
 
 
@@ -257,15 +255,20 @@ def denies_another_conjunct(
     says it must announce a suspension"; "she apologised when told the
     story was a prank") and what the other claim states is the fact without
     the doubt (``cue`` finds the doubting words): the doubt is about another
-    fact. An adverbial clause is a fact of its own here: it may carry the
-    doubt ("reacted after fake news that he died") or leave it to the main
-    clause."""
-    parts = [p for p in _JOINS.split(doubter.text) if p and p.strip()]
-    if len(parts) < 2:
+    fact. An adverbial clause may carry a doubt of its own ("reacted after
+    fake news that he died"), but a doubt of the clause it modifies covers
+    it ("a hoax video of a pigeon landing on him while he spoke")."""
+    parts: list[tuple[str, bool]] = []  # (text, doubted)
+    for conjunct in _COORDINATION.split(doubter.text):
+        main, *adverbials = _ADVERBIAL.split(conjunct)
+        doubted = cue(main)
+        parts += [(main, doubted)] + [(a, doubted or cue(a)) for a in adverbials]
+    parts = [(p, d) for p, d in parts if p.strip()]
+    if len(parts) < 2 or not any(d for _, d in parts):
         return False
     theirs = core(other)
-    best = max(parts, key=lambda p: _containment(_core_words(p), theirs, idf))
-    return not cue(best) and any(cue(p) for p in parts)
+    _best, doubted = max(parts, key=lambda pd: _containment(_core_words(pd[0]), theirs, idf))
+    return not doubted
 
 
 def _words(text: str) -> frozenset[str]:
