@@ -23,6 +23,7 @@ from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
     ATTRIBUTING,
     LIGHT_VERBS,
+    POSSESSIVE,
     content_words,
     different_actors,
     outcome,
@@ -1033,11 +1034,6 @@ def _counts_of_things(c: Claim) -> bool:
     return all(q.thing and q.unit is None and outcome(c, q) is None for q in c.quantities)
 
 
-#: A name followed by a possessive marks who owns what follows ("Hale's
-#: plan").
-_OWNS = re.compile(r"^\s*['\u2019]s?\b")
-
-
 def _name_key(m: Mention) -> frozenset[str]:
     """One person however the batch spelled them: the canonical id and the
     surname ("person:hale" and "person:obed-hale" are one man)."""
@@ -1056,7 +1052,7 @@ def _owner(c: Claim, q: Quantity) -> frozenset[str] | None:
     for m in c.mentions:
         if m.end > q.start or lo <= m.start < hi:
             continue
-        possessive = bool(_OWNS.match(c.text[m.end - c.start :]))
+        possessive = bool(POSSESSIVE.match(c.text[m.end - c.start :]))
         if (m.type == "PERSON" or possessive) and (best is None or m.start > best.start):
             best = m
     return _name_key(best) if best is not None else None

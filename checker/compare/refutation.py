@@ -91,7 +91,9 @@ _CALLS_STORY_FALSE = re.compile(
     re.IGNORECASE,
 )
 _NEGATOR = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.IGNORECASE)
-_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d\u2018\u2019]\s|[\"\u201c\u201d]|^\s*['\u2018]")
+#: Quotation marks: a double quote anywhere, a single one that closes
+#: (before a space) or opens the text; not an apostrophe inside a word.
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|[\u2018\u2019]\s|^\s*['\u2018]")
 
 
 def calls_story_false(c: Claim) -> bool:

@@ -96,6 +96,7 @@ ASPECTUAL = frozenset("begin start continue resume keep stop cease finish".split
 # Implicative verbs (Karttunen): "was forced to deny P", "managed to reach
 # the summit" entail their complement, so the complement is the event.
 IMPLICATIVE = frozenset("manage force compel oblige hasten rush scramble".split())
+_COMPLEMENT_IS_EVENT = ASPECTUAL | IMPLICATIVE
 # "found no evidence that ...", "there is no evidence that ...", "no confirmation of ..."
 EVIDENCE_NOUNS = frozenset(
     "evidence proof sign indication confirmation trace corroboration basis".split()
@@ -298,7 +299,7 @@ def _no_evidence(v: Token) -> Token | None:
             c.lemma_.lower() not in EVIDENCE_NOUNS and confirming is None
         ):
             continue
-        denied = _negated(v) or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        denied = _negated(v) or _no(c)
         if not denied:
             continue
         if confirming is not None:
@@ -855,7 +856,7 @@ def analyse(root: Token) -> Attribution:
                 break
             v = missing
             continue
-        if lemma in ASPECTUAL | IMPLICATIVE and comp is not None and comp.dep_ == "xcomp":
+        if lemma in _COMPLEMENT_IS_EVENT and comp is not None and comp.dep_ == "xcomp":
             v = comp
             continue
         if not neg and comp is not None and _not_yet(v, comp):

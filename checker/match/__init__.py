@@ -18,7 +18,14 @@ Three steps, each cheap enough to stay about linear in the number of claims:
 Functions return indices and scores, sorted, ties broken by index.
 """
 
-from checker.match.actor import ATTRIBUTING, actor, different_actors, predicate_span, source_span
+from checker.match.actor import (
+    ATTRIBUTING,
+    POSSESSIVE,
+    actor,
+    different_actors,
+    predicate_span,
+    source_span,
+)
 from checker.match.matcher import Match, groups, match, match_score, repeated, slot_overlap
 from checker.match.places import place_clash, placed_phrase, places_compatible
 from checker.match.search import nearest
@@ -36,6 +43,7 @@ from checker.match.words import (
 __all__ = [
     "ATTRIBUTING",
     "LIGHT_VERBS",
+    "POSSESSIVE",
     "Match",
     "actor",
     "content_words",

@@ -14,6 +14,8 @@ from checker.model import Claim, Mention
 #: are comparable (a president belongs to a country, so PERSON vs GPE never
 #: says two claims have different actors).
 _ACTOR_CLASS = {"GPE": "state", "NORP": "state", "PERSON": "person", "ORG": "org"}
+#: Mention types that can be actors (who are in many places at once).
+ACTOR_TYPES = frozenset(_ACTOR_CLASS)
 #: Predicates whose subject attributes, denies or doubts an event rather
 #: than doing it: the actor of the event is somewhere in their object.
 ATTRIBUTING = frozenset(
@@ -45,7 +47,8 @@ _BOUNDARY = re.compile(
     r"\s*(?:[,;:()\u2014\u2013]|\s--\s|\"|\u201c|\u201d)\s*|\b(?:that|whether|if)\b",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(r"^\s*['\u2019]s?\b")
+#: A possessive right after a name: the name owns what follows ("Hale's plan").
+POSSESSIVE = re.compile(r"^\s*['\u2019]s?\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +139,7 @@ def actor(c: Claim) -> Actor | None:
                 continue
             return None
         first = inside[0]
-        if _POSSESSIVE.match(c.text[first.end - c.start:]):
+        if POSSESSIVE.match(c.text[first.end - c.start:]):
             return None  # "South Korea's president": someone unnamed
         kinds = {_actor_class(m) for m in inside}
         if len(kinds) != 1:

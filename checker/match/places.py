@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from checker.match.actor import source_span
+from checker.match.actor import ACTOR_TYPES, source_span
 from checker.match.things import head_class, singular
 from checker.match.words import LIGHT_VERBS, STOPWORDS, content_words
 from checker.model import Claim, Place
@@ -120,10 +120,6 @@ def _listed(c: Claim, located_: list[tuple[Place, frozenset[str]]]) -> list[Plac
     return out
 
 
-#: Mention types of actors, who are in many places at once.
-_ACTOR_TYPES = frozenset({"NORP", "ORG", "PERSON", "GPE"})
-
-
 def _what_is_placed(shared: frozenset[str], a: Claim, b: Claim) -> bool:
     """A shared anchor that names one event or thing ("combat"), not people,
     a named actor or a nationality: soldiers, or "American" anything, are in many places
@@ -131,7 +127,7 @@ def _what_is_placed(shared: frozenset[str], a: Claim, b: Claim) -> bool:
     place nothing twice."""
     # nor a named group, person or country: "Isis militants in Syria" and
     # "Isis expands into Libya" put no one thing in two places
-    names = {w.lower() for c in (a, b) for m in c.mentions if m.type in _ACTOR_TYPES
+    names = {w.lower() for c in (a, b) for m in c.mentions if m.type in ACTOR_TYPES
              for w in m.text.split()}
     return any(
         w not in names and head_class(singular(w)) not in ("troop", "person")
