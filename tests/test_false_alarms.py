@@ -727,3 +727,53 @@ def test_a_doubt_of_the_main_clause_covers_its_adverbial_clause() -> None:
                    "d2", predicate="land")
     assert comparators.committed(hoax) == "denied"
     assert judge_pair(hoax, landed)[0] == "disputed"
+
+
+def _differences(*texts: str) -> list[tuple[str, str | None]]:
+    """Verdict and kind of each difference the pipeline finds between the
+    articles (one text each, one outlet each)."""
+    from checker import ingest, pipeline
+    from checker.config import Config
+
+    docs = [ingest.document_from_text(t, id=f"d{n}", outlet=f"Outlet {n}")
+            for n, t in enumerate(texts)]
+    return [(f.verdict, f.kind) for f in pipeline.analyse(docs, Config()).report.findings
+            if f.verdict in ("conflict", "disputed", "scope", "update")]
+
+
+@pytest.mark.slow
+def test_an_article_that_states_both_sides_differs_from_neither() -> None:
+    # one article tells of raids in two countries, the other of one of them:
+    # two events, not two places for one
+    both = ("Government jets bombed rebel fuel depots in Chad, the army said. "
+            "Government jets also bombed rebel fuel depots in Mali, the army said.")
+    one = "Government jets bombed rebel fuel depots in Mali, the army said."
+    assert _differences(both, one) == []
+    assert _differences(
+        "Government jets bombed rebel fuel depots in Chad, the army said.", one
+    ) == [("conflict", "place")]
+    # both report the same denial; one also tells what was denied
+    told = ("Reports on Monday said the singer Mara Lind had been arrested in Vienna. "
+            "Her agent denied that she had been arrested.")
+    denial = ("The agent of the singer Mara Lind denied on Monday that she had been arrested "
+              "in Vienna.")
+    assert _differences(told, denial) == []
+    # both give the officials' account, with different figures: the one that
+    # adds a denial differs in the figure, not in what it commits to
+    assert _differences(
+        "The army detained the wife of the rebel leader ten days ago as she crossed the border, "
+        "officials said. A rebel fighter denied that the leader's wife had been detained.",
+        "The wife of the rebel leader was detained by the army nine days ago as she crossed the "
+        "border, officials said.") == [("conflict", "number")]
+    arrested = "The singer Mara Lind was arrested in Vienna on Monday, police said."
+    assert _differences(arrested, denial) == [("disputed", None)]
+    # an article that retells the story and calls it fake takes a side
+    assert _differences(
+        "A fake report claimed on Monday that the singer Mara Lind had been arrested in "
+        "Vienna. Mara Lind was not arrested in Vienna.", arrested) == [("disputed", None)]
+    # so does one that calls the report fake and quotes it with its source
+    sourced = "The singer Mara Lind was arrested in Vienna on Monday, police sources said."
+    assert _differences(
+        "A fake report claimed that the singer Mara Lind had been arrested in Vienna. The "
+        f"report said: {sourced[0].lower()}{sourced[1:]}", sourced) == [("disputed", None)]
+

@@ -1,8 +1,8 @@
 """An article's own voice commits to a proposition only if the article does
 not itself deny it: a story retold and then denied agrees with another
-outlet's denial. An attributed claim the article reports beside a denial is
-still a dispute between sources. Sentences written for these tests; the
-real pipeline runs (slow)."""
+outlet's denial. An article that reports a source's claim beside the denial
+another outlet reports differs from that outlet in nothing. Sentences
+written for these tests; the real pipeline runs (slow)."""
 
 from __future__ import annotations
 
@@ -39,10 +39,16 @@ def test_a_flat_statement_against_a_denial_is_still_a_conflict() -> None:
 
 
 @pytest.mark.slow
-def test_an_attributed_claim_beside_its_denial_is_still_disputed() -> None:
+def test_a_dispute_an_article_reports_is_no_difference_from_its_denial() -> None:
+    # the article reports both sources, the other the denial: both carry the
+    # denial, and neither outlet asserts what was denied
     reported = ("A local paper claimed that the Dunmore ferry cancelled all crossings to the "
                 "island on Friday. The ferry company denied that it cancelled any crossings "
                 "on Friday.")
     denial = ("The Dunmore ferry company denied that it cancelled its crossings to the island "
               "on Friday.")
-    assert ("disputed", "certainty.v1") in _at_odds(reported, denial)
+    assert _at_odds(reported, denial) == []
+    # an outlet whose source asserts it, without the denial, is disputed by it
+    harbour = ("The Dunmore ferry cancelled all crossings to the island on Friday, the harbour "
+               "office said.")
+    assert ("disputed", "certainty.v1") in _at_odds(harbour, reported)

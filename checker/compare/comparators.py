@@ -96,6 +96,13 @@ _UNCONFIRMED_SOURCE = re.compile(
     r"\b(?:un(?:confirmed|verified|substantiated)|rumou?rs?|gossip|hearsay|speculation)\b",
     re.IGNORECASE,
 )
+def one_speaker(a: Claim, b: Claim) -> bool:
+    """Both claims are attributed to one speaker, named alike ("her agent" /
+    "the agent of the singer", "a statement on the group's website" / "an
+    unverified statement")."""
+    return bool(a.source and b.source and content_words(a.source) & content_words(b.source))
+
+
 #: An embedded yes/no question, which the extractor reads as leaving its
 #: proposition unconfirmed ("did not say whether P", "unclear if P").
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
@@ -122,7 +129,7 @@ _DOUBT_WORD = re.compile(
 def _doubts(text: str) -> bool:
     """The text carries a denial, a word that calls a story false, or a
     doubt: where in a sentence of several facts its doubt lies."""
-    return bool(_DENIAL_WORD.search(text) or _DOUBT_WORD.search(text)) or _debunks(text)
+    return bool(_DENIAL_WORD.search(text) or _DOUBT_WORD.search(text)) or debunks(text)
 
 
 def _reports_denial(c: Claim) -> bool:
@@ -189,7 +196,7 @@ _NEGATED_CUE = re.compile(
 )
 
 
-def _debunks(text: str) -> bool:
+def debunks(text: str) -> bool:
     """A word that calls a story false, not itself negated ("does not deny",
     "did not directly dispute" concede the story)."""
     return any(
@@ -224,7 +231,7 @@ def committed(c: Claim) -> str:
     ):
         return "unconfirmed"
     if c.certainty in ("asserted", "reported", "negated") and (
-        _debunks(c.text) or _NO_OPENING.search(c.text) or _satire_says(c)
+        debunks(c.text) or _NO_OPENING.search(c.text) or _satire_says(c)
     ):
         return "denied"
     if c.certainty == "negated" or c.negated:
@@ -262,9 +269,9 @@ def opposed(a: Claim, b: Claim, shared: str | None = None) -> bool:
             after = " ".join(words[ins[-1] + 1 :])
             return (
                 c.certainty == "denied"
-                or bool(_LABEL.search(label) and _debunks(label))
+                or bool(_LABEL.search(label) and debunks(label))
                 or bool(_NO_OPENING.search(label))
-                or bool(_PREDICATED.match(after) and _debunks(after))
+                or bool(_PREDICATED.match(after) and debunks(after))
             )
 
         return rejects(a) != rejects(b)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from checker.compare import proposition
-from checker.compare.comparators import committed, negative
+from checker.compare.comparators import committed, debunks, negative, one_speaker
 from checker.compare.refutation import calls_story_false, names_report, refutations
 from checker.compare.registry import PairContext, quote
 from checker.compare.verdict import SEVERITY, compare_claims
@@ -190,6 +190,61 @@ def _retold_by_a_debunker(
     )
 
 
+_OF_VALUES = frozenset({"quantity.v1", "time.v1", "place.v1"})
+
+
+def _both_sides_in_one_article(
+    m: Match,
+    c: Comparison,
+    claims: Sequence[Claim],
+    partners: dict[int, list[tuple[int, bool]]],
+    compare: Callable[[int, int], Comparison],
+) -> bool:
+    """An article that itself states the other article's side of a
+    difference does not differ from it: the writer who tells of strikes in
+    two countries, or of the rumour and its denial, has set both down, and
+    the article that tells one of them has left out the rest, not said
+    otherwise. A difference between two outlets needs a side that one of
+    them does not carry. A claim that agrees with the other side carries
+    it when it differs from its own article's claim in the same way; for
+    a difference in commitment, a claim of the same fact (agreeing, or
+    giving other figures or dates of it) carries it when it reports the
+    other side's speaker with the same commitment (one denial, reported by
+    both; one official account, with a figure of its own).
+
+    Only an article that takes no side carries both: one that gives two
+    places or two days in one voice (its own, or its sources') tells of
+    two occasions, and one that reports a source on each side of a
+    commitment reports a dispute. Two counts of one thing in one voice are
+    another matter: a toll revised ("17 hurt, police said; later 19"),
+    which the outlet that gives only the first is behind.
+
+    One that sets its own voice against what it attributes (the place a
+    hoax gave, then the true one; the rumour retold, then "it is not
+    true"; "a hoax report claimed P") takes a side, and differs from the
+    article that takes the other."""
+    of_commitment = c.comparator in ("certainty.v1", "negation.v1")
+    if c.verdict == "agree" or not (of_commitment or c.comparator in ("place.v1", "time.v1")):
+        return False
+    for x, y in ((m.i, m.j), (m.j, m.i)):
+        for k, agrees in partners.get(y, ()):
+            own, told = claims[x], claims[k]
+            if k == x or told.doc != own.doc:
+                continue
+            if of_commitment:
+                if (own.source is not None and not debunks(own.text) and not debunks(told.text)
+                        and one_speaker(told, claims[y])
+                        and committed(told) == committed(claims[y])):
+                    return True
+                continue
+            if not agrees or (own.source is None) != (told.source is None):
+                continue
+            inner = compare(x, k)
+            if inner.verdict == c.verdict and inner.kind == c.kind:
+                return True
+    return False
+
+
 def judge(
     documents: Sequence[Document],
     claims: Sequence[Claim],
@@ -271,6 +326,21 @@ def judge(
             continue
         compared.append((matching.Match(i, j, sim, r.comparison.score, via="refutation"),
                          r.comparison))
+
+    # claims of one fact: agreeing, or differing only in a figure, a date
+    # or a place
+    partners: dict[int, list[tuple[int, bool]]] = {}
+    for m, c in compared:
+        if c.verdict == "agree" or c.comparator in _OF_VALUES:
+            partners.setdefault(m.i, []).append((m.j, c.verdict == "agree"))
+            partners.setdefault(m.j, []).append((m.i, c.verdict == "agree"))
+
+    def within(x: int, k: int) -> Comparison:
+        sim = float(vectors[x] @ vectors[k])
+        return compare_claims(claims[x], claims[k], context(claims[x], claims[k], sim, sim))
+
+    compared = [(m, c) for m, c in compared
+                if not _both_sides_in_one_article(m, c, claims, partners, within)]
 
     group_of = matching.groups(len(claims), _mutual_best(compared, claims), claims)
     matched = {x for m, _ in compared for x in (m.i, m.j)}
