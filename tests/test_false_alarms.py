@@ -777,3 +777,26 @@ def test_an_article_that_states_both_sides_differs_from_neither() -> None:
         "A fake report claimed that the singer Mara Lind had been arrested in Vienna. The "
         f"report said: {sourced[0].lower()}{sourced[1:]}", sourced) == [("disputed", None)]
 
+
+@pytest.mark.slow
+def test_no_word_of_p_leaves_p_unconfirmed_beside_a_negation() -> None:
+    # "no word of P", like "no sign of P", reports no news of P: P is left
+    # unconfirmed, which a claim that nothing was found does not dispute
+    no_word = "There was no word so far of any fragments of the rock being found in the crater."
+    assert _differences(
+        "So far no fragments of the rock have been found in the crater, the institute said.",
+        no_word) == []
+    assert _differences(
+        "Fragments of the rock have been found in the crater, the institute said.", no_word
+    ) == [("disputed", None)]
+
+
+def test_a_negation_in_a_clause_of_its_own_leaves_p_stated_against_a_doubt() -> None:
+    doubt = claim("The inspectors were unable to find evidence of mould in the school", "d1",
+                  predicate="find", certainty="unconfirmed")
+    found = claim("The inspectors, who have not opened an inquiry, have found evidence of mould "
+                  "in the school", "d2", predicate="find")
+    none = claim("So far no evidence of mould has been found in the school", "d2",
+                 predicate="find")
+    assert judge_pair(doubt, found)[0] == "disputed"
+    assert judge_pair(doubt, none)[0] != "disputed"

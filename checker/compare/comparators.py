@@ -96,6 +96,12 @@ _UNCONFIRMED_SOURCE = re.compile(
     r"\b(?:un(?:confirmed|verified|substantiated)|rumou?rs?|gossip|hearsay|speculation)\b",
     re.IGNORECASE,
 )
+#: A negative quantifier as (or in) the subject: "no debris has been found",
+#: "so far none of the sailors".
+_NEGATIVE_SUBJECT = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:no|none|nothing|nobody|neither)\b",
+                               re.IGNORECASE)
+
+
 def one_speaker(a: Claim, b: Claim) -> bool:
     """Both claims are attributed to one speaker, named alike ("her agent" /
     "the agent of the singer", "a statement on the group's website" / "an
@@ -417,6 +423,14 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         # the report"): a report of a denial does not assert what is
         # denied; and denying P says what asserting not-P says ("denied the
         # video was staged" / "insists none of it was staged")
+        return None
+    if committed(doubter) == "unconfirmed" and (
+        other.negated or other.certainty == "negated" or _NEGATIVE_SUBJECT.match(other.text)
+    ):
+        # "no word of debris being found" / "no debris has been found":
+        # neither states P, the doubt and the negation lean one way (a
+        # "not" in a clause of its own, "X, which has not ..., found P",
+        # leaves P stated)
         return None
     if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
         return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")

@@ -99,7 +99,7 @@ IMPLICATIVE = frozenset("manage force compel oblige hasten rush scramble".split(
 _COMPLEMENT_IS_EVENT = ASPECTUAL | IMPLICATIVE
 # "found no evidence that ...", "there is no evidence that ...", "no confirmation of ..."
 EVIDENCE_NOUNS = frozenset(
-    "evidence proof sign indication confirmation trace corroboration basis".split()
+    "evidence proof sign indication confirmation trace corroboration basis word news".split()
 )
 # An embedded question ("whether P", "if P") names P without asserting it.
 # Left unanswered (not said, not confirmed, not known, refused an answer),
