@@ -800,3 +800,19 @@ def test_a_negation_in_a_clause_of_its_own_leaves_p_stated_against_a_doubt() -> 
                  predicate="find")
     assert judge_pair(doubt, found)[0] == "disputed"
     assert judge_pair(doubt, none)[0] != "disputed"
+
+
+@pytest.mark.parametrize(
+    ("text", "commitment"),
+    [
+        # "No," answers what was said before: with a denial when the clause
+        # after it is negative, with a correction when it is not
+        ("No, the lake won't freeze in July", "denied"),
+        ("No, it's the new model of the car!", "pos"),
+        ("No, nobody's found a new map of the old town", "denied"),
+    ],
+)
+def test_an_answering_no_denies_only_with_a_negative_clause(text: str, commitment: str) -> None:
+    said = claim(text, "d1", predicate="be")
+    assert comparators.committed(said) == commitment
+    assert comparators.negative(said) is (commitment == "denied")

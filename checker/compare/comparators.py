@@ -144,7 +144,9 @@ def _reports_denial(c: Claim) -> bool:
     return any(not _NEGATED_CUE.search(c.text[: m.start()]) for m in _DENIAL_WORD.finditer(c.text))
 
 
-#: A claim that opens with "No," answers a story with a denial ("No, X won't ...").
+#: A claim that opens with "No," answers a story: with a denial when the
+#: clause after it is negative ("No, X won't ..."); with a correction when
+#: it is not ("No, it's the new model!"), which asserts that clause.
 _NO_OPENING = re.compile(r"^\W*no\s*[,:\u2014-]", re.IGNORECASE)
 #: Hedges: the writer does not commit to the fact.
 _HEDGE = re.compile(
@@ -237,7 +239,7 @@ def committed(c: Claim) -> str:
     ):
         return "unconfirmed"
     if c.certainty in ("asserted", "reported", "negated") and (
-        debunks(c.text) or _NO_OPENING.search(c.text) or _satire_says(c)
+        debunks(c.text) or (_NO_OPENING.search(c.text) and negative(c)) or _satire_says(c)
     ):
         return "denied"
     if c.certainty == "negated" or c.negated:
@@ -470,8 +472,12 @@ _NEGATIVE = _NEGATOR_BEFORE | _NEGATOR_AFTER | {"neither", "nor"}
 
 
 def negative(c: Claim) -> bool:
-    """A negator anywhere in the claim ("insists none of it was staged")."""
-    return any(t in _NEGATIVE or t.endswith("n't") for t in _tokens(c))
+    """A negator anywhere in the claim ("insists none of it was staged"),
+    not the answering "No," it opens with."""
+    tokens = _tokens(c)[1:] if _NO_OPENING.search(c.text) else _tokens(c)
+    # "nobody's" is "nobody has" or "nobody is"
+    return any(t in _NEGATIVE or t.endswith("n't") or t.split("'")[0] in _NEGATIVE
+               for t in tokens)
 #: Words that may stand between a negator and its verb ("not yet been found").
 _AUX_BETWEEN = frozenset(
     "be been being have has had yet always ever really already actually formally "
