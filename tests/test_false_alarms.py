@@ -816,3 +816,19 @@ def test_an_answering_no_denies_only_with_a_negative_clause(text: str, commitmen
     said = claim(text, "d1", predicate="be")
     assert comparators.committed(said) == commitment
     assert comparators.negative(said) is (commitment == "denied")
+
+
+@pytest.mark.slow
+def test_counts_that_add_up_to_the_other_figure_are_its_parts() -> None:
+    whole = "The engineer said he counted at least 12 blasts, a burst of seven followed by five."
+    parts = ("The engineer told the paper he counted a burst of seven blasts followed by five "
+             "more after a pause.")
+    assert _differences(whole, parts) == []
+    assert _differences("The engineer said he counted 12 blasts on the recording.",
+                        "The engineer told the paper he counted seven blasts on the recording."
+                        ) == [("conflict", "number")]
+    # counts side by side that make no whole break nothing down
+    assert _differences(
+        "Two men and two women were killed in the shooting at the house, police said.",
+        "Two people were killed in the shooting at the house, police said.",
+    ) == [("conflict", "number")]

@@ -1103,6 +1103,27 @@ def _other_owners(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     return not (oa & _named(b) and ob & _named(a))
 
 
+def _accounts_for(c: Claim, other: Claim, q: Quantity) -> bool:
+    """``c`` breaks the other claim's count ``q`` of one thing down: two or
+    more of its counts add up to it ("a cluster of six shots, then four
+    more" / "at least 10 shots"), or it gives a whole that matches ``q``
+    with the parts that make it up ("at least 10: six, then four"). Its
+    parts are not a second count of the other's whole. Counts side by side
+    that make no whole ("two men and two women") break nothing down."""
+    mine = [x for x in c.quantities if thing_relation(c, x, other, q) != "different"]
+    if len(mine) < 2:
+        return False
+    low, high = _bounds(q)
+    if low <= sum(x.value for x in mine) <= high:
+        return True
+    for whole in mine:
+        parts = [x for x in mine if x is not whole]
+        wl, wh = _bounds(whole)
+        if len(parts) >= 2 and wl <= sum(x.value for x in parts) <= wh and _overlap(whole, q):
+            return True
+    return False
+
+
 @comparator("quantity.v1")
 def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Numbers of the same thing: overlapping intervals agree, disjoint ones
@@ -1151,6 +1172,7 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         (qa, qb) for qa, qb in same
         if id(qa) not in agreed and id(qb) not in agreed and not _overlap(qa, qb)
         and (qa.thing or qb.thing or (_lone_bare(qa, free_a) and _lone_bare(qb, free_b)))
+        and not _accounts_for(a, b, qb) and not _accounts_for(b, a, qa)
     ]
     if clash and _hedged(a, clash[0][0]) != _hedged(b, clash[0][1]):
         # what a plan would cut or a storm could kill is not what was cut or
