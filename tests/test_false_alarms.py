@@ -832,3 +832,29 @@ def test_counts_that_add_up_to_the_other_figure_are_its_parts() -> None:
         "Two men and two women were killed in the shooting at the house, police said.",
         "Two people were killed in the shooting at the house, police said.",
     ) == [("conflict", "number")]
+
+
+@pytest.mark.slow
+def test_another_day_and_another_place_are_two_occasions() -> None:
+    thursday = "Army jets carried out air strikes on Thursday in northern Chad, the army said."
+    assert _differences(
+        thursday, "Army jets carried out air strikes in Mali on Monday, the army said.") == []
+    assert _differences(
+        "Army jets launched four air strikes on Monday in northern Chad, destroying rebel posts.",
+        "Army jets launched four air strikes on Monday in Mali, destroying rebel posts.",
+    ) == [("conflict", "place")]
+
+
+@pytest.mark.slow
+def test_one_common_noun_of_two_named_things_is_no_thing_in_two_places() -> None:
+    # "the Boko Haram group" and "the Ansaru group": the shared word is a
+    # common noun of two named groups
+    assert _differences(
+        "Air strikes this week killed the leader of the Boko Haram militant group in Nigeria, "
+        "the army said.",
+        "The army will use the same approach against the Ansaru militant group in Mali, the "
+        "minister said.") == []
+    assert _differences(
+        "Air strikes this week hit the Boko Haram militant group in Nigeria, the army said.",
+        "Air strikes this week hit the Boko Haram militant group in Mali, the army said.",
+    ) == [("conflict", "place")]

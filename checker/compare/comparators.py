@@ -1255,6 +1255,8 @@ def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     clash = place_clash(a, b)
     if clash is None or _disjoint_times(a, b):
         return None  # two occasions ("meeting in Brussels" last week, "in Helsinki" Monday)
+    if _other_weekdays(a, b):
+        return _two_occasions(a, b)
     pa, pb = clash
     shown = (
         f"{placed_phrase(a, pa)}{_who(a, ctx.published_a, ctx.outlet_a)} vs "
@@ -1285,6 +1287,25 @@ def _weekday(c: Claim) -> tuple[TimeExpr, str] | None:
     return None
 
 
+def _two_occasions(a: Claim, b: Claim) -> Comparison:
+    return Comparison("unrelated", None, 0.0,
+                      f"{quote(a)} vs {quote(b)}: another day and another place, two occasions",
+                      "place.v1")
+
+
+def _other_weekdays(a: Claim, b: Claim) -> bool:
+    """Each claim names the weekdays of its event and they share none
+    ("strikes on Thursday and Friday" / "a strike on Monday"): two
+    occasions, even where the dates are not resolved."""
+    def days(c: Claim) -> set[str]:
+        return {m.group(0).lower() for t in c.times if t.role == "event"
+                for m in _DAY_NAME.finditer(t.text)}
+
+    da, db = days(a), days(b)
+    return bool(da and db) and not da & db
+
+
+_DAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -1312,6 +1333,8 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     dates of the same action, otherwise different periods (scope). Without
     publication dates, bare weekday names of one action are taken to lie in
     one week, so "Thursday" vs "Friday" still clash."""
+    if _other_weekdays(a, b) and place_clash(a, b) is not None:
+        return _two_occasions(a, b)
     if ctx.published_a is None and ctx.published_b is None:
         wa, wb = _weekday(a), _weekday(b)
         if wa and wb and wa[1] != wb[1] and predicate_shared(a, b) and not _disjoint_times(a, b):

@@ -157,12 +157,31 @@ def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
     def specific(t: tuple[Place, frozenset[str]]) -> tuple[bool, int]:
         return t[0].kind == "country", -len(t[0].within)
 
+    names_a, names_b = _name_words(a), _name_words(b)
     for p, anchor_p in sorted(la, key=specific):
         for q, anchor_q in sorted(lb, key=specific):
             cp, cq = place_country(p), place_country(q)
-            if cp and cq and cp != cq and _what_is_placed(anchor_p & anchor_q, a, b):
-                return p, q
+            if not (cp and cq and cp != cq and _what_is_placed(anchor_p & anchor_q, a, b)):
+                continue
+            if (anchor_p - anchor_q) & names_a and (anchor_q - anchor_p) & names_b:
+                # one common noun of two named things ("the Shabab group in
+                # Somalia" / "the Islamic State group in Iraq"): two things
+                continue
+            return p, q
     return None
+
+
+def _name_words(c: Claim) -> frozenset[str]:
+    """The content words of the names the claim mentions, and of the words
+    it capitalises after its first outside its times (names the tagger
+    missed; not "Monday" or "May")."""
+    times = [(t.start - c.start, t.end - c.start) for t in c.times]
+    capitalised = " ".join(
+        w.group(0) for w in re.finditer(r"\S+", c.text)
+        if w.start() > 0 and w.group(0)[:1].isupper()
+        and not any(lo <= w.start() < hi for lo, hi in times)
+    )
+    return content_words(capitalised) | {w for m in c.mentions for w in content_words(m.text)}
 
 
 def placed_phrase(c: Claim, p: Place) -> str:
