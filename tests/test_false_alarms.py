@@ -858,3 +858,16 @@ def test_one_common_noun_of_two_named_things_is_no_thing_in_two_places() -> None
         "Air strikes this week hit the Boko Haram militant group in Nigeria, the army said.",
         "Air strikes this week hit the Boko Haram militant group in Mali, the army said.",
     ) == [("conflict", "place")]
+
+
+@pytest.mark.slow
+def test_two_relays_of_one_source_are_no_dispute_when_one_calls_it_unverified() -> None:
+    unverified = ("The pilot died in a crash near the port city of Tarsa on Friday, according "
+                  "to an unverified statement on a website used by the rebels.")
+    assert _differences(
+        unverified, "A statement posted on a website used by the rebels said that the pilot had "
+        "died in a crash near the port city of Tarsa on Friday.") == []
+    # an outlet that states it in its own voice is disputed by the hedge
+    assert _differences(
+        unverified, "The pilot was killed when his jet crashed near the port city of Tarsa on "
+        "Friday.") == [("disputed", None)]

@@ -109,6 +109,16 @@ def one_speaker(a: Claim, b: Claim) -> bool:
     return bool(a.source and b.source and content_words(a.source) & content_words(b.source))
 
 
+def _hedged_relay(c: Claim) -> bool:
+    """The claim relays its source's P, left unconfirmed only because the
+    outlet calls the source unconfirmed ("according to unverified reports,
+    P"; "a rumour claims P"), not because anyone failed to confirm P."""
+    return bool(
+        c.certainty in ("asserted", "reported") and c.source
+        and _UNCONFIRMED_SOURCE.search(c.source) and not _NOT_FOUND.search(c.text)
+    )
+
+
 #: An embedded yes/no question, which the extractor reads as leaving its
 #: proposition unconfirmed ("did not say whether P", "unclear if P").
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
@@ -436,6 +446,13 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return None
     if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
         return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")
+    if pair == {"pos", "unconfirmed"} and _hedged_relay(doubter) and one_speaker(doubter, other):
+        # "an unverified statement on the group's website says P" / "a
+        # statement on the group's website said P": both outlets relay one
+        # source, and one calls it unverified; neither states P
+        return Comparison("unrelated", None, 0.0,
+                          f"{quote(a)} vs {quote(b)}: both relay one source, one calls it "
+                          "unconfirmed", "certainty.v1")
     if pair == {"pos", "unconfirmed"} and _OPEN_QUESTION.search(doubter.text) and not (
         doubter.predicate and other.predicate
         and stem(doubter.predicate) == stem(other.predicate) and _asks_of(doubter, other)
