@@ -871,3 +871,30 @@ def test_two_relays_of_one_source_are_no_dispute_when_one_calls_it_unverified() 
     assert _differences(
         unverified, "The pilot was killed when his jet crashed near the port city of Tarsa on "
         "Friday.") == [("disputed", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police would neither confirm nor deny that the gunman was John Smith.",
+        "The prime minister's office will not confirm or deny that the gunman is John Smith.",
+    ],
+)
+def test_not_confirming_or_denying_is_one_refusal_to_answer(nlp: Language, text: str) -> None:
+    # the negation covers both verbs joined by "or" / "nor": nothing is
+    # confirmed, nothing denied, and "deny that P" is no claim of its own
+    from checker.extract.claims import _embedded
+
+    att = _read(nlp, text)
+    assert (att.certainty, att.predicate) == ("unconfirmed", "confirm")
+    (sent,) = nlp(text).sents
+    assert _embedded(sent.root, sent.start, sent.end - 1) == []
+
+
+@pytest.mark.slow
+def test_a_refusal_to_confirm_or_deny_is_no_denial() -> None:
+    named = "The gunman has been named as John Smith by two newspapers."
+    assert ("disputed", None) not in _differences(
+        "The police would neither confirm nor deny that the gunman was John Smith.", named)
+    assert _differences("The police denied that the gunman was John Smith.", named) == [
+        ("disputed", None)]

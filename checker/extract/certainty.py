@@ -189,14 +189,30 @@ class Attribution:
 
 
 def _negated(tok: Token) -> bool:
-    """A negator on the verb, unless it only focuses a time: "did not arrive
-    until Monday" says it arrived on Monday."""
-    return any(c.dep_ == "neg" for c in tok.children) and not _not_until(tok)
+    """A negator on the verb ("not", or "neither" before "nor"), unless it
+    only focuses a time: "did not arrive until Monday" says it arrived on
+    Monday. A verb joined by "or" or "nor" to a negated one is negated with
+    it: "will not confirm or deny" confirms nothing and denies nothing."""
+    if _not_until(tok):
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither")
+           for c in tok.children):
+        return True
+    head = tok.head
+    return (tok.dep_ == "conj" and head.i != tok.i and head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
+            and _negated(head))
 
 
 _UNTIL = frozenset({"until", "till", "til"})
 #: Dependencies that open another clause below a verb.
 _NEW_CLAUSE = frozenset({"relcl", "ccomp", "acl", "advcl", "conj", "parataxis", "csubj"})
+
+
+def negated_with_head(tok: Token) -> bool:
+    """``tok`` is negated only as a verb joined to a negated one ("deny" in
+    "will not confirm or deny"): one act with it, not a clause of its own."""
+    return tok.dep_ == "conj" and not any(c.dep_ == "neg" for c in tok.children) and _negated(tok)
 
 
 def _not_until(tok: Token) -> bool:

@@ -23,6 +23,7 @@ from checker.extract.certainty import (
     analyse,
     clause_cue,
     headline_denial,
+    negated_with_head,
     nonexistent,
     source_kind,
 )
@@ -191,6 +192,8 @@ def _embedded(root: Token, s: int, e: int) -> list[Token]:
         embedded = t.dep_ in ("advcl", "pcomp", "acl", "relcl", "conj") and t.pos_ == "VERB"
         if t.dep_ in ("acl", "relcl") and nonexistent(t.head):
             continue  # "not seen any evidence that corroborates it": no such evidence
+        if negated_with_head(t):
+            continue  # "will not confirm or deny that P": one refusal to answer
         if embedded and clause_cue(t) is not None:
             out.append(t)
     return out
