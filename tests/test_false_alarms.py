@@ -891,6 +891,15 @@ def test_not_confirming_or_denying_is_one_refusal_to_answer(nlp: Language, text:
     assert _embedded(sent.root, sent.start, sent.end - 1) == []
 
 
+def test_a_clause_with_its_own_subject_keeps_its_polarity_after_or(nlp: Language) -> None:
+    from checker.extract.certainty import negated_with_head
+
+    (sent,) = nlp("Either the friend never came back, or the cake turned into a bit of a "
+                  "joke.").sents
+    turned = next(t for t in sent if t.lower_ == "turned")
+    assert not negated_with_head(turned)
+
+
 @pytest.mark.slow
 def test_a_refusal_to_confirm_or_deny_is_no_denial() -> None:
     named = "The gunman has been named as John Smith by two newspapers."

@@ -191,8 +191,11 @@ class Attribution:
 def _negated(tok: Token) -> bool:
     """A negator on the verb ("not", or "neither" before "nor"), unless it
     only focuses a time: "did not arrive until Monday" says it arrived on
-    Monday. A verb joined by "or" or "nor" to a negated one is negated with
-    it: "will not confirm or deny" confirms nothing and denies nothing."""
+    Monday. A verb joined by "or" or "nor" to a negated one, sharing its
+    subject, is negated with it: "will not confirm or deny" confirms nothing
+    and denies nothing. A clause with a subject of its own keeps its own
+    polarity ("either the friend never came back, or the cake became a
+    joke")."""
     if _not_until(tok):
         return False
     if any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither")
@@ -200,8 +203,12 @@ def _negated(tok: Token) -> bool:
         return True
     head = tok.head
     return (tok.dep_ == "conj" and head.i != tok.i and head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in _SUBJECTS for c in tok.children)
             and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children)
             and _negated(head))
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 _UNTIL = frozenset({"until", "till", "til"})
