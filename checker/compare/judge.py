@@ -190,7 +190,9 @@ def _retold_by_a_debunker(
     )
 
 
-_OF_VALUES = frozenset({"quantity.v1", "time.v1", "place.v1"})
+_OF_COMMITMENT = frozenset({"certainty.v1", "negation.v1"})
+_OF_OCCASIONS = frozenset({"time.v1", "place.v1"})
+_OF_VALUES = _OF_OCCASIONS | {"quantity.v1"}
 
 
 def _both_sides_in_one_article(
@@ -223,8 +225,8 @@ def _both_sides_in_one_article(
     hoax gave, then the true one; the rumour retold, then "it is not
     true"; "a hoax report claimed P") takes a side, and differs from the
     article that takes the other."""
-    of_commitment = c.comparator in ("certainty.v1", "negation.v1")
-    if c.verdict == "agree" or not (of_commitment or c.comparator in ("place.v1", "time.v1")):
+    of_commitment = c.comparator in _OF_COMMITMENT
+    if c.verdict == "agree" or not (of_commitment or c.comparator in _OF_OCCASIONS):
         return False
     for x, y in ((m.i, m.j), (m.j, m.i)):
         for k, agrees in partners.get(y, ()):
