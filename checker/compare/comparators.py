@@ -1059,8 +1059,8 @@ def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
     """Two counts of one kind of thing, each with what its members did,
     and the deeds differ ("seven girls fell pregnant on the trip" / "28
     girls went on the trip"): two groups, not one counted twice; so are a
-    count of casualties and one of people something else befell ("300
-    soldiers killed" / "trapping 400 troops"). Money, measures and two
+    count of casualties and one of people something else befell ("200
+    guards drowned" / "stranding 350 crew"). Money, measures and two
     casualty counts have their own rules."""
     if qa.unit or qb.unit or not (qa.thing and qb.thing):
         return False
@@ -1273,7 +1273,7 @@ def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if clash is None or _disjoint_times(a, b):
         return None  # two occasions ("meeting in Brussels" last week, "in Helsinki" Monday)
     if _other_weekdays(a, b):
-        return _two_occasions(a, b)
+        return _two_occasions(a, b, "place.v1")
     pa, pb = clash
     shown = (
         f"{placed_phrase(a, pa)}{_who(a, ctx.published_a, ctx.outlet_a)} vs "
@@ -1289,8 +1289,11 @@ def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
 # ----------------------------------------------------------------------- time
 
 
-_WEEKDAY = re.compile(r"^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                      r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WEEKDAY = re.compile(rf"^(?:on\s+)?({_DAYS})(?:\s+(?:morning|afternoon|evening|night))?$",
+                      re.IGNORECASE)
+#: A weekday named anywhere in a time expression ("Thursday and Friday").
+_DAY_NAME = re.compile(rf"\b(?:{_DAYS})\b", re.IGNORECASE)
 
 
 def _weekday(c: Claim) -> tuple[TimeExpr, str] | None:
@@ -1304,10 +1307,10 @@ def _weekday(c: Claim) -> tuple[TimeExpr, str] | None:
     return None
 
 
-def _two_occasions(a: Claim, b: Claim) -> Comparison:
+def _two_occasions(a: Claim, b: Claim, by: str) -> Comparison:
     return Comparison("unrelated", None, 0.0,
                       f"{quote(a)} vs {quote(b)}: another day and another place, two occasions",
-                      "place.v1")
+                      by)
 
 
 def _other_weekdays(a: Claim, b: Claim) -> bool:
@@ -1322,7 +1325,6 @@ def _other_weekdays(a: Claim, b: Claim) -> bool:
     return bool(da and db) and not da & db
 
 
-_DAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -1351,7 +1353,7 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     publication dates, bare weekday names of one action are taken to lie in
     one week, so "Thursday" vs "Friday" still clash."""
     if _other_weekdays(a, b) and place_clash(a, b) is not None:
-        return _two_occasions(a, b)
+        return _two_occasions(a, b, "time.v1")
     if ctx.published_a is None and ctx.published_b is None:
         wa, wb = _weekday(a), _weekday(b)
         if wa and wb and wa[1] != wb[1] and predicate_shared(a, b) and not _disjoint_times(a, b):
