@@ -667,13 +667,15 @@ def test_a_named_group_is_no_thing_put_in_two_places() -> None:
 
 
 def test_casualties_and_a_group_something_else_befell_are_two_groups() -> None:
-    ta = "Rebels used gas to kill 300 soldiers near the dam"
-    tb = "The rebels trapped more than 400 troops near the dam, an officer told reporters"
-    a = claim(ta, "d1", predicate="use", quantities=(q(ta, "300", 300, 300, thing="soldiers"),))
-    b = claim(tb, "d2", predicate="trap",
-              quantities=(q(tb, "more than 400", 400, None, thing="troops"),))
-    tc = "Rebels killed 400 soldiers near the dam"
-    c = claim(tc, "d3", predicate="kill", quantities=(q(tc, "400", 400, 400, thing="soldiers"),))
+    ta = "The storm sank the ferry and killed 200 passengers off the cape"
+    tb = "The storm stranded more than 350 passengers off the cape, the coast guard said"
+    a = claim(ta, "d1", predicate="kill",
+              quantities=(q(ta, "200", 200, 200, thing="passengers"),))
+    b = claim(tb, "d2", predicate="strand",
+              quantities=(q(tb, "more than 350", 350, None, thing="passengers"),))
+    tc = "The storm killed 350 passengers off the cape"
+    c = claim(tc, "d3", predicate="kill",
+              quantities=(q(tc, "350", 350, 350, thing="passengers"),))
     assert judge_pair(a, b)[0] not in ("conflict", "scope")
     assert judge_pair(a, c)[:2] == ("conflict", "number")
 
@@ -717,7 +719,6 @@ def test_an_implicative_verb_states_its_complement(
 ) -> None:
     att = _read(nlp, text)
     assert (att.certainty, att.predicate) == (certainty, predicate)
-
 
 
 def test_a_doubt_of_the_main_clause_covers_its_adverbial_clause() -> None:
@@ -847,16 +848,16 @@ def test_another_day_and_another_place_are_two_occasions() -> None:
 
 @pytest.mark.slow
 def test_one_common_noun_of_two_named_things_is_no_thing_in_two_places() -> None:
-    # "the Boko Haram group" and "the Ansaru group": the shared word is a
+    # "the Red Hand group" and "the Black Flag group": the shared word is a
     # common noun of two named groups
     assert _differences(
-        "Air strikes this week killed the leader of the Boko Haram militant group in Nigeria, "
+        "Air strikes this week killed the leader of the Red Hand militant group in Chad, "
         "the army said.",
-        "The army will use the same approach against the Ansaru militant group in Mali, the "
+        "The army will use the same approach against the Black Flag militant group in Mali, the "
         "minister said.") == []
     assert _differences(
-        "Air strikes this week hit the Boko Haram militant group in Nigeria, the army said.",
-        "Air strikes this week hit the Boko Haram militant group in Mali, the army said.",
+        "Air strikes this week hit the Red Hand militant group in Chad, the army said.",
+        "Air strikes this week hit the Red Hand militant group in Mali, the army said.",
     ) == [("conflict", "place")]
 
 

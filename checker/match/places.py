@@ -125,8 +125,8 @@ def _what_is_placed(shared: frozenset[str], a: Claim, b: Claim) -> bool:
     a named actor or a nationality: soldiers, or "American" anything, are in many places
     at once, so "soldiers died in Afghanistan" and "troops in South Korea"
     place nothing twice."""
-    # nor a named group, person or country: "Isis militants in Syria" and
-    # "Isis expands into Libya" put no one thing in two places
+    # nor a named group, person or country: "Red Hand militants in Chad" and
+    # "the Red Hand expands into Niger" put no one thing in two places
     names = {w.lower() for c in (a, b) for m in c.mentions if m.type in ACTOR_TYPES
              for w in m.text.split()}
     return any(
@@ -164,8 +164,8 @@ def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
             if not (cp and cq and cp != cq and _what_is_placed(anchor_p & anchor_q, a, b)):
                 continue
             if (anchor_p - anchor_q) & names_a and (anchor_q - anchor_p) & names_b:
-                # one common noun of two named things ("the Shabab group in
-                # Somalia" / "the Islamic State group in Iraq"): two things
+                # one common noun of two named things ("the Red Hand group in
+                # Chad" / "the Black Flag group in Mali"): two things
                 continue
             return p, q
     return None
