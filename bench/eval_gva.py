@@ -9,7 +9,10 @@ shuffled with a fixed seed). Reports:
   counts: right when at least one side's count differs from the gold count.
 
 Usage: .venv/bin/python bench/eval_gva.py [--data ../shared/eval/gva_dev.jsonl]
-       [--batch 20] [--limit N] [--cache-dir /tmp/claimcheck-gva]
+       [--batch 20] [--skip N] [--limit N] [--cache-dir /tmp/claimcheck-gva]
+
+``--skip 200 --limit 200`` takes the next 200 incidents of the same shuffle:
+incidents none of ``--limit 200``'s runs has seen.
 """
 
 from __future__ import annotations
@@ -31,15 +34,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=HERE.parent / "shared/eval/gva_dev.jsonl")
     ap.add_argument("--batch", type=int, default=20, help="incidents per batch")
+    ap.add_argument("--skip", type=int, default=0,
+                    help="leave out the first N incidents of the shuffle (default 0)")
     ap.add_argument("--limit", type=int, default=None, help="incidents to use (default all)")
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/claimcheck-gva"))
     ap.add_argument("--model", default="all-MiniLM-L6-v2")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--show", choices=("none", "wrong", "all"), default="none",
+                    help="print casualty conflicts (all, or those no side of which "
+                         "differs from the gold count) for reading")
     args = ap.parse_args()
 
     incidents = [json.loads(line) for line in args.data.read_text().splitlines() if line.strip()]
     rng = random.Random(args.seed)
     rng.shuffle(incidents)
+    incidents = incidents[args.skip :]
     if args.limit:
         incidents = incidents[: args.limit]
     config = Config(model=args.model, cache_dir=args.cache_dir)
@@ -89,6 +98,8 @@ def main() -> None:
             if sides:
                 conflicts += 1
                 right += any(sides)
+                if args.show == "all" or (args.show == "wrong" and not any(sides)):
+                    print(f"{'right' if any(sides) else 'WRONG'} {f.id}: {f.rationale}")
         print(f"batch {b // args.batch + 1}: {len(docs)} docs, cumulative cross-incident "
               f"{cross}/{multi}, killed/injured conflicts right {right}/{conflicts}", flush=True)
     secs = time.perf_counter() - t0
