@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from checker.compare import frame
 from checker.compare.proposition import denies_another_conjunct, one_event
 from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
@@ -37,6 +40,9 @@ from checker.match import (
 )
 from checker.match.words import STOPWORDS
 from checker.model import Claim, Comparison, ConflictKind, Mention, Quantity, TimeExpr, Verdict
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 
 def _when(d: dt.date | None) -> str | None:
@@ -906,6 +912,18 @@ _CLAUSE_EDGE = re.compile(r"[,;:\u2014\u2013]|\s--\s|\s(?:and|but|while)\s", re.
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNORECASE)
 
 
+def _two_moods(a: Claim, sa: frame.Slot, b: Claim, sb: frame.Slot, ctx: PairContext) -> bool:
+    """One value belongs to what might happen, the other to what did, read
+    from the parse (``checker.compare.frame``) when one is at hand."""
+    return ctx.parse is not None and frame.two_moods(a, sa, b, sb, ctx.parse)
+
+
+def _possibility_and_fact(shown: str, comparator: str, ctx: PairContext) -> Comparison:
+    """Values of a possibility and of a fact (``shown``: "x vs y"): two facts."""
+    return Comparison("unrelated", None, round(ctx.match, 4),
+                      f"{shown}: one is a possibility, the other a fact", comparator)
+
+
 def _hedged(c: Claim, q: Quantity) -> bool:
     """The figure's own clause is hedged ("the plan would cut $8 billion"),
     not another clause of the sentence ("two were hurt, and the driver may
@@ -1055,7 +1073,8 @@ def _other_source(a: Claim, b: Claim) -> bool:
 _EMPTY_VERBS = frozenset("be have do get seem become remain include".split()) | ATTRIBUTING
 
 
-def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
+                    parse: Callable[[Claim], SpacyDoc] | None = None) -> bool:
     """Two counts of one kind of thing, each with what its members did,
     and the deeds differ ("seven girls fell pregnant on the trip" / "28
     girls went on the trip"): two groups, not one counted twice; so are a
@@ -1066,6 +1085,8 @@ def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
         return False
     if outcome(a, qa) is not None and outcome(b, qb) is not None:
         return False
+    if parse is not None and frame.two_acts(a, qa, b, qb, parse, _EMPTY_VERBS):
+        return True  # the verbs the counts belong to, wherever they stand
     pa, pb = a.predicate, b.predicate
     if not pa or not pb or pa in _EMPTY_VERBS or pb in _EMPTY_VERBS:
         return False
@@ -1191,16 +1212,13 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         and (qa.thing or qb.thing or (_lone_bare(qa, free_a) and _lone_bare(qb, free_b)))
         and not _accounts_for(a, b, qb) and not _accounts_for(b, a, qa)
     ]
-    if clash and _hedged(a, clash[0][0]) != _hedged(b, clash[0][1]):
+    if clash and (_hedged(a, clash[0][0]) != _hedged(b, clash[0][1])
+                  or _two_moods(a, clash[0][0], b, clash[0][1], ctx)):
         # what a plan would cut or a storm could kill is not what was cut or
         # killed: a figure of a possibility and one of a fact are two facts
         qa, qb = clash[0]
-        return Comparison(
-            "unrelated", None, round(ctx.match, 4),
-            f"{_qtext(qa)} vs {_qtext(qb)}: one is a possibility, the other a fact",
-            "quantity.v1",
-        )
-    if clash and _different_acts(a, clash[0][0], b, clash[0][1]):
+        return _possibility_and_fact(f"{_qtext(qa)} vs {_qtext(qb)}", "quantity.v1", ctx)
+    if clash and _different_acts(a, clash[0][0], b, clash[0][1], ctx.parse):
         qa, qb = clash[0]
         return Comparison(
             "unrelated", None, round(ctx.match, 4),
@@ -1275,6 +1293,15 @@ def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if _other_weekdays(a, b):
         return _two_occasions(a, b, "place.v1")
     pa, pb = clash
+    if _two_moods(a, pa, b, pb, ctx):
+        return _possibility_and_fact(f"{placed_phrase(a, pa)} vs {placed_phrase(b, pb)}",
+                                     "place.v1", ctx)
+    if ctx.parse is not None and frame.two_things_placed(a, pa, b, pb, ctx.parse):
+        return Comparison(
+            "unrelated", None, round(ctx.match, 4),
+            f"{placed_phrase(a, pa)} vs {placed_phrase(b, pb)}: the places locate two things",
+            "place.v1",
+        )
     shown = (
         f"{placed_phrase(a, pa)}{_who(a, ctx.published_a, ctx.outlet_a)} vs "
         f"{placed_phrase(b, pb)}{_who(b, ctx.published_b, ctx.outlet_b)}"
@@ -1357,6 +1384,8 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if ctx.published_a is None and ctx.published_b is None:
         wa, wb = _weekday(a), _weekday(b)
         if wa and wb and wa[1] != wb[1] and predicate_shared(a, b) and not _disjoint_times(a, b):
+            if _two_moods(a, wa[0], b, wb[0], ctx):
+                return _possibility_and_fact(f"{wa[0].text} vs {wb[0].text}", "time.v1", ctx)
             shown = (f"{wa[0].text}{_who(a, None, ctx.outlet_a)} vs "
                      f"{wb[0].text}{_who(b, None, ctx.outlet_b)}")
             return Comparison("conflict", "time", round(0.6 * ctx.match, 4),
@@ -1366,6 +1395,8 @@ def time(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     ta, tb = _event_times(a)[0], _event_times(b)[0]
     if _only_the_guessed_year_differs(ta, tb):
         return None
+    if _two_moods(a, ta, b, tb, ctx):
+        return _possibility_and_fact(f"{ta.text} vs {tb.text}", "time.v1", ctx)
     shown = f"{ta.text}{_who(a, ctx.published_a, ctx.outlet_a)} vs {tb.text}{_who(b, ctx.published_b, ctx.outlet_b)}"
     if _later(ctx) is not None:
         return None  # reports weeks apart naturally speak of different days

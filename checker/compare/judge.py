@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from checker import nlp
 from checker.compare import proposition
 from checker.compare.comparators import committed, debunks, negative, one_speaker
 from checker.compare.refutation import calls_story_false, names_report, refutations
@@ -269,6 +270,7 @@ def judge(
     if events is None:
         events = event_clusters(documents, claims, vectors, config)
     idf = proposition.core_idf(claims)
+    parse = nlp.claim_parser(config.spacy_model)
 
     def aligned(a: Claim, b: Claim, similarity: float) -> bool:
         return proposition.align(a, b, similarity=similarity, idf=idf).aligned
@@ -287,6 +289,7 @@ def judge(
             outlet_a=da.outlet if da else None,
             outlet_b=db.outlet if db else None,
             idf=idf,
+            parse=parse,
         )
 
     compared: list[tuple[matching.Match, Comparison]] = []

@@ -12,8 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from checker.model import Claim, Comparison
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,9 @@ class PairContext:
     outlet_a: str | None = None
     outlet_b: str | None = None
     idf: Mapping[str, float] | None = None  # word rarity in the batch, for alignment
+    #: the dependency parse of a claim's text, for what its values are values
+    #: of (``checker.compare.frame``); None where no parser is at hand
+    parse: Callable[[Claim], Doc] | None = None
 
     def swapped(self) -> PairContext:
         return replace(

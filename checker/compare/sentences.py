@@ -162,6 +162,7 @@ def _whole(doc: Document) -> Claim:
 def _best(
     ca: list[Claim], va: np.ndarray, cb: list[Claim], vb: np.ndarray, p: Pair, config: Config
 ) -> Comparison:
+    from checker import nlp
     from checker.match import match_score, slot_overlap
 
     sims = va @ vb.T
@@ -187,6 +188,6 @@ def _best(
         )
     ctx = PairContext(
         published_a=p.published_a, published_b=p.published_b, similarity=sim, match=score,
-        update_days=config.update_days,
+        update_days=config.update_days, parse=nlp.claim_parser(config.spacy_model),
     )
     return compare_claims(a, b, ctx)

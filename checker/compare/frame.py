@@ -1,0 +1,240 @@
+"""What a value is a value of, read from the parse of its claim: the
+clause it belongs to (an event, or what only might happen) and, for a place,
+the thing the claim puts there. Two values differ only as values of one
+thing in one event; otherwise the claims state two propositions.
+
+**Mood.** A figure, place or date is a value of the event its clause states. When
+that clause is *irrealis* (a possibility, a plan, an option, a condition,
+an ability) the value is not a value of an event at all: "strikes in Portugal
+are an option" puts no strike in Portugal, "the plane can carry 200" says
+nothing of how many were on board, "if it rains on Friday" dates no rain.
+Such a value and one of an event that happened state two propositions, so
+neither clashes with the other. Two irrealis values (two plans' costs) can
+still clash, and so can two values of events.
+
+The mood is read from the dependency parse of the claim, climbing from the
+value to the clause it belongs to:
+
+* a modal auxiliary of that clause (*could, would, might, may, should,
+  can, must*); *may have* / *might have* / *must have* judge a past event
+  (it happened, perhaps) and stay realis, while *could have* / *would have*
+  / *should have* state what did not happen;
+* a condition (*if*, *unless*) marking the clause;
+* a clause that is the complement of a verb of intention or proposal
+  (*plan to strike*, *threatened to close*, *considering sending*);
+* a noun phrase inside, or predicated as, a noun of intention or
+  possibility (*plans for strikes in Portugal*, *strikes in Portugal are an
+  option*).
+
+The future (*will*) is not irrealis here: a scheduled event has a date, and
+two dates for it are a real difference.
+
+**What is placed.** A place phrase modifies one word: "in Portugal" in "left
+his home to fight in Portugal" places the fighting, not the home. Two places
+clash only when what each places is one thing: the word the place phrase
+attaches to, with its own arguments ("troops engaging in combat
+operations in the region", "troops entered combat zones in the country"),
+shares a content word with the other's. "Left his home to fight in X" and
+"left his home in Y" place the fighting and the home.
+
+**What befell the counted.** A count is a count of the people or things
+that did or underwent what its verb says: "two cyclists were hit by a van"
+and "the driver killed one cyclist" count two groups, as do "used mortars
+to kill 30 soldiers" and "after trapping 40 soldiers". The act of a count
+is the verb its counted noun is an argument of, found in the parse however
+far it stands from the sentence's main verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+from checker.match import ATTRIBUTING, content_words, event_class, stem
+from checker.model import Claim, Place, Quantity, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Mood = Literal["realis", "irrealis"]
+#: A value in a claim: a count, a place or a time.
+Slot = Quantity | Place | TimeExpr
+
+#: Modal auxiliaries that leave their clause a possibility, not an event
+#: (as tokenised: "can't" is "ca" + "n't", "it'd" ends in "'d").
+_MODALS = frozenset("could would 'd \u2019d might may should can ca must ought".split())
+#: Modals that, with a perfect, judge a past event rather than deny it.
+_EPISTEMIC_PERFECT = frozenset("may might must".split())
+#: Verbs whose complement clause is intended or proposed, not done.
+_INTENTION_VERBS = frozenset(
+    """plan consider threaten propose weigh want seek intend hope aim urge demand mull
+    contemplate offer prepare vow pledge promise push recommend discuss debate envisage
+    envision mean wish""".split()
+)
+#: Nouns of intention or possibility: what they name has not happened.
+_INTENTION_NOUNS = frozenset(
+    """plan option proposal threat possibility prospect scenario idea offer bid request
+    demand call intention intent ambition goal aim target wish hope""".split()
+)
+#: How many nouns above a value may name an intention it is the content of:
+#: the value's own noun ("an option") and the one it depends on ("plans for
+#: strikes in Portugal"), not a noun further up ("no plans of revenge for
+#: the victims of the raid in Portugal": the raid is no plan).
+_NOUN_REACH = 2
+#: Dependencies that lead from a word to the clause it belongs to.
+_CLAUSAL = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "pcomp"})
+
+
+def _clause_irrealis(head: Token) -> bool:
+    """The clause headed by ``head`` is a possibility, a condition or an
+    ability: by its own auxiliaries and marker. The "would" of a reported
+    statement without a condition is the backshifted "will" of what was said
+    ("they said they would send troops": "we will send")."""
+    kids = list(head.children)
+    for k in kids:
+        if k.dep_ == "mark" and k.lower_ in ("if", "unless"):
+            return True
+    modals = [k.lower_ for k in kids if k.dep_ == "aux" and k.lower_ in _MODALS]
+    if not modals:
+        return False  # no modal, or "will" / "won't": the future
+    if modals[0] in ("would", "'d", "\u2019d") and head.dep_ == "ccomp" and (
+        head.head.lemma_.lower() in ATTRIBUTING
+    ):
+        return False
+    perfect = any(k.dep_ == "aux" and k.lemma_ == "have" for k in kids)
+    # "may have killed": it happened, perhaps
+    return not (perfect and modals[0] in _EPISTEMIC_PERFECT)
+
+
+def _predicated_intention(noun: Token) -> bool:
+    """``noun`` is the subject of a copula whose complement is a noun of
+    intention or possibility ("strikes in Portugal are an option")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    return any(k.dep_ in ("attr", "acomp") and k.lemma_.lower() in _INTENTION_NOUNS
+               for k in verb.children)
+
+
+def token_mood(token: Token) -> Mood:
+    """The mood of the clause ``token`` belongs to, climbing the parse."""
+    t = token
+    nouns = 0
+    for _ in range(40):
+        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and t.i != token.i:
+            nouns += 1
+        if nouns <= _NOUN_REACH and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
+            (t.i != token.i and t.lemma_.lower() in _INTENTION_NOUNS) or _predicated_intention(t)
+        ):
+            return "irrealis"  # "plans for strikes in Portugal", "strikes in Portugal are an option"
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in _CLAUSAL or t.head.i == t.i):
+            if _clause_irrealis(t):
+                return "irrealis"
+            if t.dep_ in ("xcomp", "ccomp") and t.head.lemma_.lower() in _INTENTION_VERBS:
+                return "irrealis"
+            if t.dep_ not in ("xcomp", "conj"):
+                return "realis"  # the clause's own mood decides; its governor does not
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return "realis"
+
+
+def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def mood_of(c: Claim, slot: Slot, parse: Callable[[Claim], Doc]) -> Mood | None:
+    """The mood of the clause the value ``slot`` of ``c`` belongs to."""
+    span = _span_tokens(parse(c), slot.start - c.start, slot.end - c.start)
+    return token_mood(span.root) if span is not None else None
+
+
+def two_moods(a: Claim, sa: Slot, b: Claim, sb: Slot, parse: Callable[[Claim], Doc]) -> bool:
+    """One value belongs to what might happen, the other to what did (or
+    will): two propositions."""
+    return {mood_of(a, sa, parse), mood_of(b, sb, parse)} == {"realis", "irrealis"}
+
+
+#: Dependencies of a name's parts and of a place inside a place phrase.
+_NAME_PARTS = frozenset({"compound", "poss", "appos", "conj", "cc", "case", "nmod", "amod"})
+#: Dependents that are no part of what is placed: clauses of their own,
+#: auxiliaries, negators and adverbs.
+_OWN_CLAUSE = frozenset(
+    {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "punct", "cc",
+     "mark", "expl", "aux", "auxpass", "neg", "advmod", "npadvmod"}
+)
+
+
+#: Entity types that say when or how much, not what is placed.
+_NOT_WHAT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def placed_words(doc: Doc, start: int, end: int) -> frozenset[str] | None:
+    """Stems of what the place at ``start:end`` locates: the word its phrase
+    attaches to and that word's own arguments, its subject included ("the
+    plane crashed in X": the plane is there), but not the place phrase,
+    times, figures or clauses of their own. None when the place is not in a
+    phrase."""
+    span = _span_tokens(doc, start, end)
+    if span is None:
+        return None
+    t = span.root
+    while t.dep_ in _NAME_PARTS and t.head.i != t.i:
+        t = t.head  # "the Kursk region of Russia", "northern Spain and Portugal"
+    if t.dep_ != "pobj":
+        return None
+    prep, host = t.head, t.head.head
+    if prep.i == host.i:
+        return None
+    words = [host]
+    # the subject of a predicate ("journalists are missing in X") is its own
+    kids = list(host.children)
+    if host.dep_ in ("acomp", "attr"):
+        kids += [k for k in host.head.children if k.dep_ in ("nsubj", "nsubjpass")]
+    for child in kids:
+        if child.i == prep.i or child.dep_ in _OWN_CLAUSE:
+            continue
+        # times and figures say when and how many, not what
+        words.extend(w for w in child.subtree if w.ent_type_ not in _NOT_WHAT and not w.like_num)
+    return frozenset(stem(w) for w in content_words(" ".join(x.text for x in words)))
+
+
+def two_things_placed(a: Claim, pa: Place, b: Claim, pb: Place,
+                      parse: Callable[[Claim], Doc]) -> bool:
+    """The two places locate different things: what each phrase attaches to
+    shares no content word with the other."""
+    wa = placed_words(parse(a), pa.start - a.start, pa.end - a.start)
+    wb = placed_words(parse(b), pb.start - b.start, pb.end - b.start)
+    return wa is not None and wb is not None and bool(wa) and bool(wb) and not wa & wb
+
+
+def act_of(doc: Doc, start: int, end: int) -> str | None:
+    """The event class of the verb the count at ``start:end`` counts the
+    arguments of ("kill" in "used mortars to kill 30 soldiers"), or None when
+    no verb governs it (a copula, a list, a headline fragment)."""
+    span = _span_tokens(doc, start, end)
+    if span is None:
+        return None
+    t = span.root
+    for _ in range(12):
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
+            return event_class(t.lemma_.lower())
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def two_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
+             parse: Callable[[Claim], Doc], empty: frozenset[str]) -> bool:
+    """The two counts are of what two different acts befell: the verbs
+    governing them differ in event class, and neither is a verb in
+    ``empty`` (a copula, having, saying), which says nothing of what the
+    counted did."""
+    va = act_of(parse(a), qa.start - a.start, qa.end - a.start)
+    vb = act_of(parse(b), qb.start - b.start, qb.end - b.start)
+    if va is None or vb is None or va in empty or vb in empty:
+        return False
+    return stem(va) != stem(vb)

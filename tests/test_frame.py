@@ -1,0 +1,123 @@
+"""A value of what might happen (an option, a plan, a condition, an ability)
+and one of what did are two propositions: neither clashes with the other.
+Each case has a control of two events that still clashes. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from checker import ingest, pipeline
+from checker.compare.frame import placed_words, token_mood
+from checker.config import Config
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def _mood(nlp: Language, text: str, value: str) -> str:
+    doc = nlp(text)
+    at = text.index(value)
+    span = doc.char_span(at, at + len(value), alignment_mode="expand")
+    assert span is not None
+    return token_mood(span.root)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mood"),
+    [
+        ("Officials have suggested that air strikes in Portugal are an option.", "Portugal",
+         "irrealis"),
+        ("Plans for air strikes in Portugal were discussed.", "Portugal", "irrealis"),
+        ("The ferry can carry 400 passengers.", "400", "irrealis"),
+        ("The storm could kill 12 people.", "12", "irrealis"),
+        ("The mill plans to cut 300 jobs.", "300", "irrealis"),
+        ("The army is considering sending 3,000 troops.", "3,000", "irrealis"),
+        ("If the talks fail on Friday, the union will strike.", "Friday", "irrealis"),
+        ("The fire would have destroyed 40 homes without the rain.", "40", "irrealis"),
+        # events: past, future, a past event judged possible, a reported "will"
+        ("The ferry was carrying 250 passengers.", "250", "realis"),
+        ("The match will be held on Friday.", "Friday", "realis"),
+        ("The storm may have killed 12 people.", "12", "realis"),
+        ("The ministry said it would send 5,000 tents.", "5,000", "realis"),
+        # a noun of intention further up is not what the value belongs to
+        ("They have no plans of revenge for the victims of the raid in Portugal.", "Portugal",
+         "realis"),
+        # a possibility in a relative clause leaves the main clause an event
+        ("The storm, which could have been worse, hit the coast on Monday.", "Monday", "realis"),
+    ],
+)
+def test_the_mood_of_a_value_is_that_of_its_clause(
+    nlp: Language, text: str, value: str, mood: str
+) -> None:
+    assert _mood(nlp, text, value) == mood
+
+
+def _differences(x: str, y: str) -> list[tuple[str, str | None]]:
+    docs = [ingest.document_from_text(x, id="x", outlet="Outlet X"),
+            ingest.document_from_text(y, id="y", outlet="Outlet Y")]
+    findings = pipeline.analyse(docs, Config()).report.findings
+    return [(f.verdict, f.kind) for f in findings
+            if f.verdict in ("conflict", "scope", "update") and set(f.docs) == {"x", "y"}]
+
+
+EVENT_SPAIN = "The navy carried out air strikes in Spain on Sunday, officials said."
+FERRY_250 = "The ferry was carrying 250 passengers across the bay when it sank."
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("possible", "event", "control"),
+    [
+        ("Officials have suggested that air strikes in Portugal are an option.", EVENT_SPAIN,
+         "The navy carried out air strikes in Portugal on Sunday, officials said."),
+        ("The ferry can carry 400 passengers across the bay.", FERRY_250,
+         "The ferry was carrying 400 passengers across the bay when it sank."),
+        ("If the talks fail on Friday, the union will strike.",
+         "The talks failed on Thursday, the union said.",
+         "The talks failed on Friday, the union said."),
+    ],
+)
+def test_a_possibility_and_an_event_do_not_clash(possible: str, event: str, control: str) -> None:
+    assert _differences(possible, event) == []
+    assert [v for v, _ in _differences(control, event)] == ["conflict"]
+
+
+@pytest.mark.slow
+def test_places_of_two_things_do_not_clash() -> None:
+    # "in Portugal" places the fighting, "in Spain" the home he left
+    fight = "The singer Tom Reyes left his parents' home to fight in Portugal, the paper reported."
+    home = "Tom Reyes left his parents' home in Spain last year, friends said."
+    control = "Tom Reyes left his parents' home in Portugal last year, the paper reported."
+    assert _differences(fight, home) == []
+    assert _differences(control, home) == [("conflict", "place")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "placed"),
+    [
+        ("Troops began engaging in combat operations in the Kursk region.", "Kursk",
+         {"combat", "operation"}),
+        # a place phrase inside a noun phrase locates that noun
+        ("Troops had entered combat zones in Ukraine.", "Ukraine", {"combat", "zon"}),
+        ("He left his home to fight in Portugal on Monday.", "Portugal", {"fight"}),
+        ("Ten journalists are missing in Portugal.", "Portugal", {"journalist", "mis"}),
+    ],
+)
+def test_what_a_place_locates(nlp: Language, text: str, place: str, placed: set[str]) -> None:
+    at = text.index(place)
+    assert placed_words(nlp(text), at, at + len(place)) == placed
+
+
+@pytest.mark.slow
+def test_counts_of_what_two_acts_befell_do_not_clash() -> None:
+    # the counts belong to "kill" and "trapping", whatever the main verbs
+    killed = "The rebels used mortars to kill 30 soldiers near the dam."
+    trapped = ("An officer said the rebels used mortars near the dam after trapping more than "
+               "40 soldiers there.")
+    control = ("An officer said the rebels used mortars near the dam to kill more than 40 "
+               "soldiers there.")
+    assert _differences(killed, trapped) == []
+    assert _differences(killed, control) == [("conflict", "number")]
