@@ -1,7 +1,9 @@
-"""A value of what might happen (an option, a plan, a condition, an ability)
-and one of what did are two propositions: neither clashes with the other.
-Each case has a control of two events that still clashes. Sentences written
-for these tests."""
+"""Values are compared only as values of one thing in one event, read from
+the parse: a value of what might happen (an option, a plan, a condition, an
+ability) and one of what did, places of two things, and counts of what two
+acts befell are two propositions, and neither clashes with the other. Each
+pipeline case has a control that still clashes. Sentences written for these
+tests."""
 
 from __future__ import annotations
 
