@@ -1076,17 +1076,19 @@ _EMPTY_VERBS = frozenset("be have do get seem become remain include".split()) | 
 def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
                     parse: Callable[[Claim], SpacyDoc] | None = None) -> bool:
     """Two counts of one kind of thing, each with what its members did,
-    and the deeds differ ("seven girls fell pregnant on the trip" / "28
-    girls went on the trip"): two groups, not one counted twice; so are a
+    and the deeds differ ("seven hikers fell ill on the trip" / "28
+    hikers went on the trip"): two groups, not one counted twice; so are a
     count of casualties and one of people something else befell ("200
     guards drowned" / "stranding 350 crew"). Money, measures and two
-    casualty counts have their own rules."""
+    casualty counts have their own rules. With a parse at hand, the verbs
+    the counts themselves belong to decide first, wherever they stand
+    (``checker.compare.frame.two_acts``)."""
     if qa.unit or qb.unit or not (qa.thing and qb.thing):
         return False
     if outcome(a, qa) is not None and outcome(b, qb) is not None:
         return False
     if parse is not None and frame.two_acts(a, qa, b, qb, parse, _EMPTY_VERBS):
-        return True  # the verbs the counts belong to, wherever they stand
+        return True
     pa, pb = a.predicate, b.predicate
     if not pa or not pb or pa in _EMPTY_VERBS or pb in _EMPTY_VERBS:
         return False
