@@ -89,12 +89,12 @@ def test_a_possibility_and_an_event_do_not_clash(possible: str, event: str, cont
 
 @pytest.mark.slow
 def test_places_of_two_things_do_not_clash() -> None:
-    # "in Portugal" places the fighting, "in Spain" the home he left
-    fight = "The singer Tom Reyes left his parents' home to fight in Portugal, the paper reported."
-    home = "Tom Reyes left his parents' home in Spain last year, friends said."
-    control = "Tom Reyes left his parents' home in Portugal last year, the paper reported."
-    assert _differences(fight, home) == []
-    assert _differences(control, home) == [("conflict", "place")]
+    # "in Portugal" places the fighting, "in Spain" the job he quit
+    fight = "The singer Tom Reyes quit his job at a bakery to fight in Portugal, the paper reported."
+    job = "Tom Reyes quit his job at a bakery in Spain last year, friends said."
+    control = "Tom Reyes quit his job at a bakery in Portugal last year, the paper reported."
+    assert _differences(fight, job) == []
+    assert _differences(control, job) == [("conflict", "place")]
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_places_of_two_things_do_not_clash() -> None:
          {"combat", "operation"}),
         # a place phrase inside a noun phrase locates that noun
         ("Troops had entered combat zones in Ukraine.", "Ukraine", {"combat", "zon"}),
-        ("He left his home to fight in Portugal on Monday.", "Portugal", {"fight"}),
+        ("He quit his job to fight in Portugal on Monday.", "Portugal", {"fight"}),
         ("Ten journalists are missing in Portugal.", "Portugal", {"journalist", "mis"}),
     ],
 )

@@ -29,13 +29,13 @@ value to the clause it belongs to:
 The future (*will*) is not irrealis here: a scheduled event has a date, and
 two dates for it are a real difference.
 
-**What is placed.** A place phrase modifies one word: "in Portugal" in "left
-his home to fight in Portugal" places the fighting, not the home. Two places
+**What is placed.** A place phrase modifies one word: "in Portugal" in "quit
+his job to fight in Portugal" places the fighting, not the job. Two places
 clash only when what each places is one thing: the word the place phrase
 attaches to, with its own arguments ("troops engaging in combat
 operations in the region", "troops entered combat zones in the country"),
-shares a content word with the other's. "Left his home to fight in X" and
-"left his home in Y" place the fighting and the home.
+shares a content word with the other's. "Quit his job to fight in X" and
+"quit his job in Y" place the fighting and the job.
 
 **What befell the counted.** A count is a count of the people or things
 that did or underwent what its verb says: "two cyclists were hit by a van"
