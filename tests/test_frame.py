@@ -115,11 +115,11 @@ def test_what_a_place_locates(nlp: Language, text: str, place: str, placed: set[
 
 @pytest.mark.slow
 def test_counts_of_what_two_acts_befell_do_not_clash() -> None:
-    # the counts belong to "kill" and "trapping", whatever the main verbs
-    killed = "The rebels used mortars to kill 30 soldiers near the dam."
-    trapped = ("An officer said the rebels used mortars near the dam after trapping more than "
-               "40 soldiers there.")
-    control = ("An officer said the rebels used mortars near the dam to kill more than 40 "
-               "soldiers there.")
-    assert _differences(killed, trapped) == []
-    assert _differences(killed, control) == [("conflict", "number")]
+    # the counts belong to "burn" and "searching", whatever the main verbs
+    burned = "Raiders used torches to burn 30 huts near the dam."
+    searched = ("A ranger said the raiders used torches near the dam after searching more than "
+                "40 huts there.")
+    control = ("A ranger said the raiders used torches near the dam to burn more than 40 "
+               "huts there.")
+    assert _differences(burned, searched) == []
+    assert _differences(burned, control) == [("conflict", "number")]

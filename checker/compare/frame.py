@@ -39,8 +39,8 @@ shares a content word with the other's. "Quit his job to fight in X" and
 
 **What befell the counted.** A count is a count of the people or things
 that did or underwent what its verb says: "two cyclists were hit by a van"
-and "the driver killed one cyclist" count two groups, as do "used mortars
-to kill 30 soldiers" and "after trapping 40 soldiers". The act of a count
+and "the driver killed one cyclist" count two groups, as do "used torches
+to burn 30 huts" and "after searching 40 huts". The act of a count
 is the verb its counted noun is an argument of, found in the parse however
 far it stands from the sentence's main verb.
 """
@@ -212,7 +212,7 @@ def two_things_placed(a: Claim, pa: Place, b: Claim, pb: Place,
 
 def act_of(doc: Doc, start: int, end: int) -> str | None:
     """The event class of the verb the count at ``start:end`` counts the
-    arguments of ("kill" in "used mortars to kill 30 soldiers"), or None when
+    arguments of ("burn" in "used torches to burn 30 huts"), or None when
     no verb governs it (a copula, a list, a headline fragment)."""
     span = _span_tokens(doc, start, end)
     if span is None:
