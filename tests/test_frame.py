@@ -30,9 +30,9 @@ def _mood(nlp: Language, text: str, value: str) -> str:
 @pytest.mark.parametrize(
     ("text", "value", "mood"),
     [
-        ("Officials have suggested that air strikes in Portugal are an option.", "Portugal",
+        ("Naval patrols in Portugal are one option, the minister told reporters.", "Portugal",
          "irrealis"),
-        ("Plans for air strikes in Portugal were discussed.", "Portugal", "irrealis"),
+        ("Plans for naval patrols in Portugal were discussed.", "Portugal", "irrealis"),
         ("The ferry can carry 400 passengers.", "400", "irrealis"),
         ("The storm could kill 12 people.", "12", "irrealis"),
         ("The mill plans to cut 300 jobs.", "300", "irrealis"),
@@ -65,7 +65,7 @@ def _differences(x: str, y: str) -> list[tuple[str, str | None]]:
             if f.verdict in ("conflict", "scope", "update") and set(f.docs) == {"x", "y"}]
 
 
-EVENT_SPAIN = "The navy carried out air strikes in Spain on Sunday, officials said."
+EVENT_SPAIN = "The navy began naval patrols in Spain on Sunday, officials said."
 FERRY_250 = "The ferry was carrying 250 passengers across the bay when it sank."
 
 
@@ -73,8 +73,8 @@ FERRY_250 = "The ferry was carrying 250 passengers across the bay when it sank."
 @pytest.mark.parametrize(
     ("possible", "event", "control"),
     [
-        ("Officials have suggested that air strikes in Portugal are an option.", EVENT_SPAIN,
-         "The navy carried out air strikes in Portugal on Sunday, officials said."),
+        ("Naval patrols in Portugal are one option, the minister told reporters.", EVENT_SPAIN,
+         "The navy began naval patrols in Portugal on Sunday, the minister told reporters."),
         ("The ferry can carry 400 passengers across the bay.", FERRY_250,
          "The ferry was carrying 400 passengers across the bay when it sank."),
         ("If the talks fail on Friday, the union will strike.",

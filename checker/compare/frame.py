@@ -5,8 +5,8 @@ thing in one event; otherwise the claims state two propositions.
 
 **Mood.** A figure, place or date is a value of the event its clause states. When
 that clause is *irrealis* (a possibility, a plan, an option, a condition,
-an ability) the value is not a value of an event at all: "strikes in Portugal
-are an option" puts no strike in Portugal, "the plane can carry 200" says
+an ability) the value is not a value of an event at all: "patrols in Portugal
+are one option" puts no patrol in Portugal, "the plane can carry 200" says
 nothing of how many were on board, "if it rains on Friday" dates no rain.
 Such a value and one of an event that happened state two propositions, so
 neither clashes with the other. Two irrealis values (two plans' costs) can
@@ -23,7 +23,7 @@ value to the clause it belongs to:
 * a clause that is the complement of a verb of intention or proposal
   (*plan to strike*, *threatened to close*, *considering sending*);
 * a noun phrase inside, or predicated as, a noun of intention or
-  possibility (*plans for strikes in Portugal*, *strikes in Portugal are an
+  possibility (*plans for patrols in Portugal*, *patrols in Portugal are one
   option*).
 
 The future (*will*) is not irrealis here: a scheduled event has a date, and
@@ -78,7 +78,7 @@ _INTENTION_NOUNS = frozenset(
 )
 #: How many nouns above a value may name an intention it is the content of:
 #: the value's own noun ("an option") and the one it depends on ("plans for
-#: strikes in Portugal"), not a noun further up ("no plans of revenge for
+#: patrols in Portugal"), not a noun further up ("no plans of revenge for
 #: the victims of the raid in Portugal": the raid is no plan).
 _NOUN_REACH = 2
 #: Dependencies that lead from a word to the clause it belongs to.
@@ -108,7 +108,7 @@ def _clause_irrealis(head: Token) -> bool:
 
 def _predicated_intention(noun: Token) -> bool:
     """``noun`` is the subject of a copula whose complement is a noun of
-    intention or possibility ("strikes in Portugal are an option")."""
+    intention or possibility ("patrols in Portugal are one option")."""
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = noun.head
@@ -126,7 +126,7 @@ def token_mood(token: Token) -> Mood:
         if nouns <= _NOUN_REACH and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and (
             (t.i != token.i and t.lemma_.lower() in _INTENTION_NOUNS) or _predicated_intention(t)
         ):
-            return "irrealis"  # "plans for strikes in Portugal", "strikes in Portugal are an option"
+            return "irrealis"  # "plans for patrols in X", "patrols in X are one option"
         if t.pos_ in ("VERB", "AUX") and (t.dep_ in _CLAUSAL or t.head.i == t.i):
             if _clause_irrealis(t):
                 return "irrealis"
