@@ -51,42 +51,98 @@ def document_key(doc: Document, config: Config) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-class DocumentCache:
-    """``get``/``put`` doc-local claims; a cache without a folder stores nothing."""
+class _PickleFolder:
+    """Pickles of plain records under ``folder``, one file per key, written
+    atomically; a folder of None stores nothing."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._made: set[Path] = set()  # directories known to exist
 
-    @classmethod
-    def open(cls, folder: Path | None) -> DocumentCache:
-        return cls(Path(folder) / "documents" if folder is not None else None)
-
     def _path(self, key: str) -> Path:
         assert self.folder is not None
         return self.folder / key[:2] / f"{key[2:]}.pkl"
 
-    def get(self, doc: Document, config: Config) -> tuple[Claim, ...] | None:
+    def load(self, key: str) -> object | None:
         if self.folder is None:
             return None
         try:
-            with self._path(document_key(doc, config)).open("rb") as f:
-                claims = pickle.load(f)
+            with self._path(key).open("rb") as f:
+                value: object = pickle.load(f)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
             return None  # missing or unreadable entry: recompute
-        return claims if isinstance(claims, tuple) else None
+        return value
 
-    def put(self, doc: Document, config: Config, claims: tuple[Claim, ...]) -> None:
+    def store(self, key: str, value: object) -> None:
         if self.folder is None:
             return
-        path = self._path(document_key(doc, config))
+        path = self._path(key)
         try:
             if path.parent not in self._made:  # at most 256 of them: not once per entry
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(claims, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+class DocumentCache:
+    """``get``/``put`` doc-local claims; a cache without a folder stores nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._files = _PickleFolder(folder)
+
+    @classmethod
+    def open(cls, folder: Path | None) -> DocumentCache:
+        return cls(Path(folder) / "documents" if folder is not None else None)
+
+    def get(self, doc: Document, config: Config) -> tuple[Claim, ...] | None:
+        claims = self._files.load(document_key(doc, config))
+        return claims if isinstance(claims, tuple) else None
+
+    def put(self, doc: Document, config: Config, claims: tuple[Claim, ...]) -> None:
+        self._files.store(document_key(doc, config), claims)
+
+
+# Modules whose code decides what a claim's parse readings are
+# (``checker.compare.frame``), beside the extraction code.
+_READING_SOURCES = ("compare/frame.py", "match/words.py", "match/actor.py")
+
+
+@functools.lru_cache(maxsize=1)
+def reading_digest() -> str:
+    """Digest of the extraction code and the code that reads a claim's parse."""
+    root = Path(__file__).parent
+    h = hashlib.sha256(code_digest().encode())
+    for name in _READING_SOURCES:
+        h.update(name.encode())
+        h.update((root / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+class ReadingCache:
+    """Parse readings of a claim (``checker.compare.frame.Readings``), keyed
+    by the claim's text and slots, the spaCy pipeline and the code: a warm
+    run reads them without loading spaCy."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._files = _PickleFolder(Path(folder) / "readings" if folder is not None else None)
+
+    @staticmethod
+    def key(spacy_model: str, claim: Claim) -> str:
+        spans = [(q.start, q.end) for q in claim.quantities]
+        spans += [(p.start, p.end) for p in claim.places]
+        spans += [(t.start, t.end) for t in claim.times]
+        slots = [(start - claim.start, end - claim.start) for start, end in spans]
+        parts = (reading_digest(), spacy_model, claim.text, repr(slots))
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def get(self, key: str) -> object | None:
+        return self._files.load(key)
+
+    def put(self, key: str, value: object) -> None:
+        self._files.store(key, value)

@@ -8,12 +8,8 @@ from typing import TYPE_CHECKING
 from checker.errors import ConfigError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from spacy.language import Language
     from spacy.tokens import Doc
-
-    from checker.model import Claim
 
 # Abbreviations after which a new sentence never starts (titles, months).
 _NEVER_BEFORE_START = frozenset(
@@ -69,15 +65,3 @@ def load(name: str) -> Language:
         nlp.add_pipe("claimcheck_abbreviations", before="parser")
     return nlp
 
-
-def claim_parser(name: str) -> Callable[[Claim], Doc]:
-    """The parse of a claim's text alone, each text parsed once: for the few
-    claims a comparison needs it of (what a differing value belongs to)."""
-    done: dict[str, Doc] = {}
-
-    def parse(c: Claim) -> Doc:
-        if c.text not in done:
-            done[c.text] = load(name)(c.text)
-        return done[c.text]
-
-    return parse

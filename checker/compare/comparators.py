@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -40,9 +38,6 @@ from checker.match import (
 )
 from checker.match.words import STOPWORDS
 from checker.model import Claim, Comparison, ConflictKind, Mention, Quantity, TimeExpr, Verdict
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc as SpacyDoc
 
 
 def _when(d: dt.date | None) -> str | None:
@@ -915,7 +910,7 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whose|where)\b", re.IGNORECASE)
 def _two_moods(a: Claim, sa: frame.Slot, b: Claim, sb: frame.Slot, ctx: PairContext) -> bool:
     """One value belongs to what might happen, the other to what did, read
     from the parse (``checker.compare.frame``) when one is at hand."""
-    return ctx.parse is not None and frame.two_moods(a, sa, b, sb, ctx.parse)
+    return ctx.frames is not None and frame.two_moods(a, sa, b, sb, ctx.frames)
 
 
 def _possibility_and_fact(shown: str, comparator: str, ctx: PairContext) -> Comparison:
@@ -1074,7 +1069,7 @@ _EMPTY_VERBS = frozenset("be have do get seem become remain include".split()) | 
 
 
 def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
-                    parse: Callable[[Claim], SpacyDoc] | None = None) -> bool:
+                    frames: frame.Frames | None = None) -> bool:
     """Two counts of one kind of thing, each with what its members did,
     and the deeds differ ("seven hikers fell ill on the trip" / "28
     hikers went on the trip"): two groups, not one counted twice; so are a
@@ -1087,7 +1082,7 @@ def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
         return False
     if outcome(a, qa) is not None and outcome(b, qb) is not None:
         return False
-    if parse is not None and frame.two_acts(a, qa, b, qb, parse, _EMPTY_VERBS):
+    if frames is not None and frame.two_acts(a, qa, b, qb, frames, _EMPTY_VERBS):
         return True
     pa, pb = a.predicate, b.predicate
     if not pa or not pb or pa in _EMPTY_VERBS or pb in _EMPTY_VERBS:
@@ -1220,7 +1215,7 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         # killed: a figure of a possibility and one of a fact are two facts
         qa, qb = clash[0]
         return _possibility_and_fact(f"{_qtext(qa)} vs {_qtext(qb)}", "quantity.v1", ctx)
-    if clash and _different_acts(a, clash[0][0], b, clash[0][1], ctx.parse):
+    if clash and _different_acts(a, clash[0][0], b, clash[0][1], ctx.frames):
         qa, qb = clash[0]
         return Comparison(
             "unrelated", None, round(ctx.match, 4),
@@ -1298,7 +1293,7 @@ def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if _two_moods(a, pa, b, pb, ctx):
         return _possibility_and_fact(f"{placed_phrase(a, pa)} vs {placed_phrase(b, pb)}",
                                      "place.v1", ctx)
-    if ctx.parse is not None and frame.two_things_placed(a, pa, b, pb, ctx.parse):
+    if ctx.frames is not None and frame.two_things_placed(a, pa, b, pb, ctx.frames):
         return Comparison(
             "unrelated", None, round(ctx.match, 4),
             f"{placed_phrase(a, pa)} vs {placed_phrase(b, pb)}: the places locate two things",

@@ -47,9 +47,11 @@ far it stands from the sentence's main verb.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from checker import nlp
+from checker.cache import ReadingCache
 from checker.match import ATTRIBUTING, content_words, event_class, stem
 from checker.model import Claim, Place, Quantity, TimeExpr
 
@@ -145,16 +147,12 @@ def _span_tokens(doc: Doc, start: int, end: int) -> Span | None:
     return span if span is not None and len(span) else None
 
 
-def mood_of(c: Claim, slot: Slot, parse: Callable[[Claim], Doc]) -> Mood | None:
-    """The mood of the clause the value ``slot`` of ``c`` belongs to."""
-    span = _span_tokens(parse(c), slot.start - c.start, slot.end - c.start)
-    return token_mood(span.root) if span is not None else None
-
-
-def two_moods(a: Claim, sa: Slot, b: Claim, sb: Slot, parse: Callable[[Claim], Doc]) -> bool:
+def two_moods(a: Claim, sa: Slot, b: Claim, sb: Slot, frames: Frames) -> bool:
     """One value belongs to what might happen, the other to what did (or
     will): two propositions."""
-    return {mood_of(a, sa, parse), mood_of(b, sb, parse)} == {"realis", "irrealis"}
+    ma = frames(a).moods.get(_span(a, sa))
+    mb = frames(b).moods.get(_span(b, sb))
+    return {ma, mb} == {"realis", "irrealis"}
 
 
 #: Dependencies of a name's parts and of a place inside a place phrase.
@@ -201,12 +199,11 @@ def placed_words(doc: Doc, start: int, end: int) -> frozenset[str] | None:
     return frozenset(stem(w) for w in content_words(" ".join(x.text for x in words)))
 
 
-def two_things_placed(a: Claim, pa: Place, b: Claim, pb: Place,
-                      parse: Callable[[Claim], Doc]) -> bool:
+def two_things_placed(a: Claim, pa: Place, b: Claim, pb: Place, frames: Frames) -> bool:
     """The two places locate different things: what each phrase attaches to
     shares no content word with the other."""
-    wa = placed_words(parse(a), pa.start - a.start, pa.end - a.start)
-    wb = placed_words(parse(b), pb.start - b.start, pb.end - b.start)
+    wa = frames(a).placed.get(_span(a, pa))
+    wb = frames(b).placed.get(_span(b, pb))
     return wa is not None and wb is not None and bool(wa) and bool(wb) and not wa & wb
 
 
@@ -227,14 +224,68 @@ def act_of(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def two_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
-             parse: Callable[[Claim], Doc], empty: frozenset[str]) -> bool:
+def two_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity, frames: Frames,
+             empty: frozenset[str]) -> bool:
     """The two counts are of what two different acts befell: the verbs
     governing them differ in event class, and neither is a verb in
     ``empty`` (a copula, having, saying), which says nothing of what the
     counted did."""
-    va = act_of(parse(a), qa.start - a.start, qa.end - a.start)
-    vb = act_of(parse(b), qb.start - b.start, qb.end - b.start)
+    va = frames(a).acts.get(_span(a, qa))
+    vb = frames(b).acts.get(_span(b, qb))
     if va is None or vb is None or va in empty or vb in empty:
         return False
     return stem(va) != stem(vb)
+
+
+# ------------------------------------------------------------------ readings
+
+
+def _span(c: Claim, slot: Slot) -> tuple[int, int]:
+    return slot.start - c.start, slot.end - c.start
+
+
+@dataclass(frozen=True, slots=True)
+class Readings:
+    """What the parse of one claim says of each of its values, by the
+    value's span in the claim text: the mood of every value's clause, what
+    each place locates, the act of each count."""
+
+    moods: dict[tuple[int, int], Mood | None]
+    placed: dict[tuple[int, int], frozenset[str] | None]
+    acts: dict[tuple[int, int], str | None]
+
+
+def read(doc: Doc, c: Claim) -> Readings:
+    """The readings of ``c``'s values in ``doc``, the parse of its text."""
+    moods: dict[tuple[int, int], Mood | None] = {}
+    slots: list[Slot] = [*c.quantities, *c.places, *c.times]
+    for slot in slots:
+        sp = _span(c, slot)
+        span = _span_tokens(doc, *sp)
+        moods[sp] = token_mood(span.root) if span is not None else None
+    return Readings(
+        moods=moods,
+        placed={_span(c, p): placed_words(doc, *_span(c, p)) for p in c.places},
+        acts={_span(c, q): act_of(doc, *_span(c, q)) for q in c.quantities},
+    )
+
+
+class Frames:
+    """The readings of a claim, parsed once per text and kept in the cache
+    folder (when there is one), so that a warm run does not load spaCy."""
+
+    def __init__(self, spacy_model: str, cache: ReadingCache | None = None) -> None:
+        self.spacy_model = spacy_model
+        self.cache = cache or ReadingCache(None)
+        self._done: dict[str, Readings] = {}
+
+    def __call__(self, c: Claim) -> Readings:
+        key = ReadingCache.key(self.spacy_model, c)
+        if key in self._done:
+            return self._done[key]
+        found = self.cache.get(key)
+        if not isinstance(found, Readings):
+            found = read(nlp.load(self.spacy_model)(c.text), c)
+            self.cache.put(key, found)
+        self._done[key] = found
+        return found

@@ -8,9 +8,10 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from checker import nlp
+from checker.cache import ReadingCache
 from checker.compare import proposition
 from checker.compare.comparators import committed, debunks, negative, one_speaker
+from checker.compare.frame import Frames
 from checker.compare.refutation import calls_story_false, names_report, refutations
 from checker.compare.registry import PairContext, quote
 from checker.compare.verdict import SEVERITY, compare_claims
@@ -270,7 +271,7 @@ def judge(
     if events is None:
         events = event_clusters(documents, claims, vectors, config)
     idf = proposition.core_idf(claims)
-    parse = nlp.claim_parser(config.spacy_model)
+    frames = Frames(config.spacy_model, ReadingCache(config.cache_dir))
 
     def aligned(a: Claim, b: Claim, similarity: float) -> bool:
         return proposition.align(a, b, similarity=similarity, idf=idf).aligned
@@ -289,7 +290,7 @@ def judge(
             outlet_a=da.outlet if da else None,
             outlet_b=db.outlet if db else None,
             idf=idf,
-            parse=parse,
+            frames=frames,
         )
 
     compared: list[tuple[matching.Match, Comparison]] = []

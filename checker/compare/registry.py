@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from checker.model import Claim, Comparison
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from checker.compare.frame import Frames
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +32,9 @@ class PairContext:
     outlet_a: str | None = None
     outlet_b: str | None = None
     idf: Mapping[str, float] | None = None  # word rarity in the batch, for alignment
-    #: the dependency parse of a claim's text, for what its values are values
-    #: of (``checker.compare.frame``); None where no parser is at hand
-    parse: Callable[[Claim], Doc] | None = None
+    #: what the parse of a claim says its values are values of
+    #: (``checker.compare.frame``); None where no parser is at hand
+    frames: Frames | None = None
 
     def swapped(self) -> PairContext:
         return replace(

@@ -162,7 +162,8 @@ def _whole(doc: Document) -> Claim:
 def _best(
     ca: list[Claim], va: np.ndarray, cb: list[Claim], vb: np.ndarray, p: Pair, config: Config
 ) -> Comparison:
-    from checker import nlp
+    from checker.cache import ReadingCache
+    from checker.compare.frame import Frames
     from checker.match import match_score, slot_overlap
 
     sims = va @ vb.T
@@ -188,6 +189,7 @@ def _best(
         )
     ctx = PairContext(
         published_a=p.published_a, published_b=p.published_b, similarity=sim, match=score,
-        update_days=config.update_days, parse=nlp.claim_parser(config.spacy_model),
+        update_days=config.update_days,
+        frames=Frames(config.spacy_model, ReadingCache(config.cache_dir)),
     )
     return compare_claims(a, b, ctx)
