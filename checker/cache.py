@@ -14,6 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from checker.config import Config
@@ -133,12 +134,9 @@ class ReadingCache:
         self._files = _PickleFolder(Path(folder) / "readings" if folder is not None else None)
 
     @staticmethod
-    def key(spacy_model: str, claim: Claim) -> str:
-        spans = [(q.start, q.end) for q in claim.quantities]
-        spans += [(p.start, p.end) for p in claim.places]
-        spans += [(t.start, t.end) for t in claim.times]
-        slots = [(start - claim.start, end - claim.start) for start, end in spans]
-        parts = (reading_digest(), spacy_model, claim.text, repr(slots))
+    def key(spacy_model: str, text: str, spans: Sequence[tuple[int, int]]) -> str:
+        """The key of the readings of a claim ``text`` with values at ``spans``."""
+        parts = (reading_digest(), spacy_model, text, repr(list(spans)))
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def get(self, key: str) -> object | None:

@@ -244,6 +244,10 @@ def _span(c: Claim, slot: Slot) -> tuple[int, int]:
     return slot.start - c.start, slot.end - c.start
 
 
+def _slots(c: Claim) -> list[Slot]:
+    return [*c.quantities, *c.places, *c.times]
+
+
 @dataclass(frozen=True, slots=True)
 class Readings:
     """What the parse of one claim says of each of its values, by the
@@ -258,8 +262,7 @@ class Readings:
 def read(doc: Doc, c: Claim) -> Readings:
     """The readings of ``c``'s values in ``doc``, the parse of its text."""
     moods: dict[tuple[int, int], Mood | None] = {}
-    slots: list[Slot] = [*c.quantities, *c.places, *c.times]
-    for slot in slots:
+    for slot in _slots(c):
         sp = _span(c, slot)
         span = _span_tokens(doc, *sp)
         moods[sp] = token_mood(span.root) if span is not None else None
@@ -280,7 +283,7 @@ class Frames:
         self._done: dict[str, Readings] = {}
 
     def __call__(self, c: Claim) -> Readings:
-        key = ReadingCache.key(self.spacy_model, c)
+        key = ReadingCache.key(self.spacy_model, c.text, [_span(c, s) for s in _slots(c)])
         if key in self._done:
             return self._done[key]
         found = self.cache.get(key)
