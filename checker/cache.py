@@ -94,7 +94,6 @@ class DocumentCache:
     """``get``/``put`` doc-local claims; a cache without a folder stores nothing."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
         self._files = _PickleFolder(folder)
 
     @classmethod

@@ -64,4 +64,3 @@ def load(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimcheck_abbreviations", before="parser")
     return nlp
-

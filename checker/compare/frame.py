@@ -204,7 +204,9 @@ def two_things_placed(a: Claim, pa: Place, b: Claim, pb: Place, frames: Frames) 
     shares no content word with the other."""
     wa = frames(a).placed.get(_span(a, pa))
     wb = frames(b).placed.get(_span(b, pb))
-    return wa is not None and wb is not None and bool(wa) and bool(wb) and not wa & wb
+    if not wa or not wb:
+        return False  # not in a phrase, or nothing but the place itself
+    return not wa & wb
 
 
 def act_of(doc: Doc, start: int, end: int) -> str | None:
@@ -244,8 +246,10 @@ def _span(c: Claim, slot: Slot) -> tuple[int, int]:
     return slot.start - c.start, slot.end - c.start
 
 
-def _slots(c: Claim) -> list[Slot]:
-    return [*c.quantities, *c.places, *c.times]
+def _spans(c: Claim) -> tuple[tuple[int, int], ...]:
+    """The spans of all the claim's values, in the claim text."""
+    slots: list[Slot] = [*c.quantities, *c.places, *c.times]
+    return tuple(_span(c, s) for s in slots)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,14 +266,15 @@ class Readings:
 def read(doc: Doc, c: Claim) -> Readings:
     """The readings of ``c``'s values in ``doc``, the parse of its text."""
     moods: dict[tuple[int, int], Mood | None] = {}
-    for slot in _slots(c):
-        sp = _span(c, slot)
+    for sp in _spans(c):
         span = _span_tokens(doc, *sp)
         moods[sp] = token_mood(span.root) if span is not None else None
+    places = [_span(c, p) for p in c.places]
+    counts = [_span(c, q) for q in c.quantities]
     return Readings(
         moods=moods,
-        placed={_span(c, p): placed_words(doc, *_span(c, p)) for p in c.places},
-        acts={_span(c, q): act_of(doc, *_span(c, q)) for q in c.quantities},
+        placed={sp: placed_words(doc, *sp) for sp in places},
+        acts={sp: act_of(doc, *sp) for sp in counts},
     )
 
 
@@ -280,15 +285,16 @@ class Frames:
     def __init__(self, spacy_model: str, cache: ReadingCache | None = None) -> None:
         self.spacy_model = spacy_model
         self.cache = cache or ReadingCache(None)
-        self._done: dict[str, Readings] = {}
+        self._done: dict[tuple[str, tuple[tuple[int, int], ...]], Readings] = {}
 
     def __call__(self, c: Claim) -> Readings:
-        key = ReadingCache.key(self.spacy_model, c.text, [_span(c, s) for s in _slots(c)])
-        if key in self._done:
-            return self._done[key]
+        seen = (c.text, _spans(c))
+        if seen in self._done:
+            return self._done[seen]
+        key = ReadingCache.key(self.spacy_model, *seen)
         found = self.cache.get(key)
         if not isinstance(found, Readings):
             found = read(nlp.load(self.spacy_model)(c.text), c)
             self.cache.put(key, found)
-        self._done[key] = found
+        self._done[seen] = found
         return found
