@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from checker import ingest, pipeline
 from checker.compare.frame import placed_words, token_mood
-from checker.config import Config
+from tests.test_false_alarms import _differences
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -56,14 +55,6 @@ def test_the_mood_of_a_value_is_that_of_its_clause(
     nlp: Language, text: str, value: str, mood: str
 ) -> None:
     assert _mood(nlp, text, value) == mood
-
-
-def _differences(x: str, y: str) -> list[tuple[str, str | None]]:
-    docs = [ingest.document_from_text(x, id="x", outlet="Outlet X"),
-            ingest.document_from_text(y, id="y", outlet="Outlet Y")]
-    findings = pipeline.analyse(docs, Config()).report.findings
-    return [(f.verdict, f.kind) for f in findings
-            if f.verdict in ("conflict", "scope", "update") and set(f.docs) == {"x", "y"}]
 
 
 EVENT_SPAIN = "The navy began naval patrols in Spain on Sunday, officials said."
