@@ -3,7 +3,7 @@ flagged (disputed/conflict), ``for`` vs ``for`` should not. Headlines carry
 no dates. Uses ``compare_pairs_file`` (models loaded once).
 
 Usage: .venv/bin/python bench/eval_emergent.py [--data ../shared/eval/emergent_headlines.csv]
-       [--pairs-per-claim 2] [--limit N]
+       [--pairs-per-claim 2] [--limit N] [--show for-against:agree]
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="claims to use")
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/claimcheck-emergent"))
     ap.add_argument("--model", default="all-MiniLM-L6-v2")
+    ap.add_argument("--show", action="append", default=[], metavar="KIND:VERDICT",
+                    help="print the pairs of this kind given this verdict, with the rationale "
+                         "(e.g. for-against:agree); repeatable")
     args = ap.parse_args()
     rng = random.Random(5)
     by_claim: dict[str, dict[str, list[str]]] = {}
@@ -63,7 +66,10 @@ def main() -> None:
         secs = time.perf_counter() - t0
     stats: dict[str, list[int]] = {"for-against": [0, 0], "for-for": [0, 0]}
     verdicts: dict[str, dict[str, int]] = {"for-against": {}, "for-for": {}}
-    for (kind, _, _), c in zip(pairs, results, strict=True):
+    for (kind, a, b), c in zip(pairs, results, strict=True):
+        if f"{kind}:{c.verdict}" in args.show:
+            print(f"--- {kind} {c.verdict} [{c.comparator}]\n    A: {a}\n    B: {b}\n"
+                  f"    {c.rationale}")
         stats[kind][0] += 1
         stats[kind][1] += int(c.verdict in FLAGS)
         verdicts[kind][c.verdict] = verdicts[kind].get(c.verdict, 0) + 1
