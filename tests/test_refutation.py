@@ -141,6 +141,33 @@ def test_a_body_calling_the_headline_a_hoax_disputes_it() -> None:
     assert ("disputed", "refutation.v1") in _flags(HOAX)
 
 
+#: The story retold in other words than the headline's: no sentence of it
+#: states the headline's proposition word for word.
+RETOLD = (
+    "A video of a black bear roaming between the shelves of a public library spread "
+    "quickly online this week. {} The footage was filmed at a wildlife park years ago."
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "refuter", ["The story is a hoax, the town's librarian said.", "But it is not true."],
+    ids=["sourced", "own-voice"],
+)
+def test_a_body_calling_its_own_story_false_disputes_a_headline_of_that_story(
+    refuter: str,
+) -> None:
+    assert ("disputed", "refutation.v1") in _flags(RETOLD.format(refuter))
+
+
+@pytest.mark.slow
+def test_a_body_denying_a_report_of_something_else_disputes_nothing() -> None:
+    # the denial states its own content ("reports that P"): that content,
+    # not the story the article tells, is what it refutes
+    body = RETOLD.format("The librarian denied reports that the animal had bitten a reader.")
+    assert not [f for f in _flags(body) if f[1] == "refutation.v1"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("body", [CONFIRMS, DISCUSSES], ids=["confirms", "discusses"])
 def test_a_body_that_confirms_or_discusses_is_no_refutation(body: str) -> None:
@@ -154,10 +181,18 @@ def test_an_article_that_refutes_the_story_too_only_tells_the_hoax() -> None:
     assert refutations(docs, claims, vectors, BOTH) == []
 
 
-def test_a_claim_that_calls_the_story_false_itself_is_no_target() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Readers share a hoax video of a bear in the library",
+        # a headline the parser reads as asserted ("Reports P are incorrect")
+        "Reports a bear walked into the library are 'incorrect', says the city",
+        "Misleading posts put a bear in the city library",
+    ],
+)
+def test_a_claim_that_calls_the_story_false_itself_is_no_target(text: str) -> None:
     docs, claims, vectors = _batch()
-    claims[0] = _claim("h", 0, "Readers share a hoax video of a bear in the library", "asserted",
-                       "share")
+    claims[0] = _claim("h", 0, text, "asserted", "share")
     assert refutations(docs, claims, vectors, BOTH) == []
 
 
@@ -169,3 +204,40 @@ def test_denied_accusations_are_matched_by_their_own_words_only() -> None:
     assert refutations(docs, claims, vectors, BOTH) == []
     claims[2] = _claim("b", 1, "The company has denied the report", "denied", "deny")
     assert len(refutations(docs, claims, vectors, BOTH)) == 1
+
+
+def _never_aligned(a: Claim, b: Claim, similarity: float) -> bool:
+    return False  # the body retells the story in other words than the headline's
+
+
+@pytest.mark.parametrize(
+    "text", ["The video is a hoax", "The library debunked that rumour last year",
+             "The library director denied the report"],
+)
+def test_a_refuter_naming_only_the_report_refutes_the_story_its_article_tells(
+    text: str,
+) -> None:
+    for before, found in ((NEAR, [(0, 2)]), (OTHER, [])):
+        # with OTHER its article tells another story: nothing before it reads
+        # like the headline
+        docs, claims, vectors = _batch(before=before)
+        claims[2] = _claim("b", 1, text, "denied", "be")
+        refuted = refutations(docs, claims, vectors, BOTH, aligned=_never_aligned)
+        assert [(r.target, r.denier) for r in refuted] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company denied reports that the bear had bitten a reader",
+        "The claim of a bear in the reading room is false",
+        "The ministry dismissed claims by the city council that a bear had come in",
+        "The director denied having seen the video",
+        "The director denied that the video showed the library",
+    ],
+)
+def test_a_refuter_stating_its_own_content_must_state_the_headlines(text: str) -> None:
+    docs, claims, vectors = _batch()
+    claims[2] = _claim("b", 1, text, "denied", "deny")
+    assert refutations(docs, claims, vectors, BOTH, aligned=_never_aligned) == []
+    assert len(refutations(docs, claims, vectors, BOTH)) == 1  # aligned when not asked

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checker.compare.registry import quote
+from checker.extract.certainty import DENYING, FALSITY_WORDS, PROPOSITION_NOUNS
 from checker.model import Claim, Comparison, Document
 
 if TYPE_CHECKING:
@@ -48,9 +49,12 @@ class Refutation:
 
 
 #: A claim that itself calls the story false ("passing around this hoax
-#: video") tells of the hoax; it asserts nothing a refuter could dispute.
+#: video", "reports of a merger are incorrect") tells of the hoax; it
+#: asserts nothing a refuter could dispute. The words are the extractor's
+#: own words for a report called false.
 _CALLED_FALSE = re.compile(
-    r"\b(?:hoax\w*|fake\w*|false\w*|bogus|satir\w*|debunk\w*|untrue|fabricat\w*)\b",
+    r"\b(?:hoax\w*|fake\w*|false\w*|satir\w*|debunk\w*|fabricat\w*|"
+    + "|".join(sorted(FALSITY_WORDS)) + r")\b",
     re.IGNORECASE,
 )
 
@@ -77,6 +81,29 @@ _FALSE_WORDS = (
     r"|doctored|photoshopped|made[\s-]up)"
 )
 _STORY = r"(?:" + "|".join(_STORY_NOUNS) + r")(?:s|es)?"
+
+
+def _inflected(verb: str) -> str:
+    """A pattern for the forms of a regular verb ("deny": denies, denied)."""
+    if verb.endswith("y"):
+        return verb[:-1] + r"(?:y|i)\w*"
+    return (verb[:-1] if verb.endswith("e") else verb) + r"\w*"
+
+
+#: A refuter states content of its own when a clause or a phrase of content
+#: follows the report it names or its verb of denial ("denied reports that
+#: P", "the claim of P is false", "dismissed claims by the ministry that
+#: P", "denied having P"). What it refutes is then that content. One that
+#: states none ("the story is a hoax", "debunked that rumour last year")
+#: refutes the story its own article tells.
+_REPORTS = r"(?:" + "|".join(sorted(set(_STORY_NOUNS) | PROPOSITION_NOUNS)) + r")(?:s|es)?"
+_STATES_CONTENT = re.compile(
+    r"\b" + _REPORTS + r"(?:\s+[\w'\u2019.-]+){0,4}?\s+(?:that|whether|of|about)\b"
+    r"|\b(?:" + "|".join(_inflected(v) for v in sorted(DENYING)) + r")"
+    # "denied that P", not the demonstrative of "denied that rumour"
+    r"\s+(?:that(?!\s+" + _REPORTS + r"\b)|whether|\w+ing)\b",
+    re.IGNORECASE,
+)
 #: The writer's own sentence calling a report false: the report is said to
 #: be false ("this report is a hoax", "the story was completely fake"), or
 #: named false ("the bogus report", "a hoax story"), or pointed back to and
@@ -154,9 +181,13 @@ def refutations(
 
     ``aligned`` (``proposition.align``) decides whether two claims state one
     proposition: a refuter that states its content must state the target's;
-    one that only names a report must follow a sentence of its own article
-    that states the target's proposition. Closeness of topic alone (every
-    sentence of a story is about the story) refutes nothing."""
+    one that names a report and states content of its own ("denied reports
+    that P") must follow a sentence of its own article that states the
+    target's proposition. Closeness of topic alone (every sentence of a
+    story is about the story) refutes nothing. One that names a report and
+    states nothing else ("the story is a hoax") refers to the story its
+    own article tells: it refutes the short article whose story that is,
+    the one the sentences before it or its article's lead read like."""
 
     doc_index = {d.id: k for k, d in enumerate(documents)}
     by_doc: dict[int, list[int]] = {}
@@ -189,6 +220,7 @@ def refutations(
             ] if names_report(r.text) else []
             contexts = [v for ids in context_ids if (v := _centroid(vectors, ids)) is not None]
             stated = sorted({ci for ids in context_ids for ci in ids})
+            story_only = bool(stated) and not _STATES_CONTENT.search(r.text)
             for da in by_doc:
                 targets = asserting[da]
                 if len(by_doc[da]) > max_target_claims:
@@ -209,7 +241,7 @@ def refutations(
                     (float(score[k]), -int(targets[k]), bool(says[k]))
                     for k in np.nonzero(ok)[0]
                     if (min(int(targets[k]), ri), max(int(targets[k]), ri)) not in skip
-                    and (aligned is None or _refers_to(
+                    and (aligned is None or (story_only and not says[k]) or _refers_to(
                         int(targets[k]), ri, bool(says[k]), stated, claims, vectors, aligned))
                 ]
                 if not found:
