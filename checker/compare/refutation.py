@@ -187,7 +187,7 @@ def refutations(
     story is about the story) refutes nothing. One that names a report and
     states nothing else ("the story is a hoax") refers to the story its
     own article tells: it refutes the short article whose story that is,
-    the one the sentences before it or its article's lead read like."""
+    the one it, the sentences before it or its article's lead read like."""
 
     doc_index = {d.id: k for k, d in enumerate(documents)}
     by_doc: dict[int, list[int]] = {}
@@ -241,7 +241,7 @@ def refutations(
                     (float(score[k]), -int(targets[k]), bool(says[k]))
                     for k in np.nonzero(ok)[0]
                     if (min(int(targets[k]), ri), max(int(targets[k]), ri)) not in skip
-                    and (aligned is None or (story_only and not says[k]) or _refers_to(
+                    and (aligned is None or story_only or _refers_to(
                         int(targets[k]), ri, bool(says[k]), stated, claims, vectors, aligned))
                 ]
                 if not found:
