@@ -687,12 +687,18 @@ def test_casualties_and_a_group_something_else_befell_are_two_groups() -> None:
         ("The report, which spread online, was completely fabricated.", None, True),
         ("The bogus report says the town was sealed off.", None, True),
         ("It was a prank.", None, True),
+        # the extractor's words for a report called false serve here too
+        ("The report is misleading.", None, True),
+        ("This story is nonsense.", None, True),
+        ("It's a lie.", None, True),
+        ("A baseless rumour spread online.", None, True),
         # a speaker's words, a denial verb, a negation, another thing called false
         ("“It was a prank,” he said.", None, False),
         ("The Fake News is making a big deal of nothing!\"", None, False),
         ("In a video he continued to deny the allegations", None, False),
         ("The story is not fake.", None, False),
         ("It's about some phony ideal.", None, False),
+        ("The report lies on the mayor's desk.", None, False),
         ("The report is a hoax, the agency said.", "the agency", False),
     ],
 )
