@@ -1,5 +1,6 @@
 """Extraction normalisers without spaCy: numbers, times, names, gazetteer;
-plus (slow) property tests over arbitrary text."""
+plus (slow) property tests over arbitrary text, and the tense that picks a
+weekday's week (parsed)."""
 
 from __future__ import annotations
 
@@ -215,3 +216,24 @@ def test_extraction_never_raises_and_keeps_offsets(
             assert published is not None or t.low is None or any(ch.isdigit() for ch in t.text)
             assert t.low is None or t.high is None or t.low <= t.high
     assert {m.entity for c in out for m in c.mentions} <= {e.id for e in entities}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("The governor may veto the bill on Friday.", dt.date(2025, 3, 7)),
+        ("The governor said he would veto the bill on Friday.", dt.date(2025, 3, 7)),
+        # a possibility in the perfect judges a past event, like the plain past
+        ("The governor may have vetoed the bill on Friday.", dt.date(2025, 2, 28)),
+        ("The governor might have vetoed the bill on Friday.", dt.date(2025, 2, 28)),
+        ("The governor vetoed the bill on Friday.", dt.date(2025, 2, 28)),
+    ],
+)
+def test_a_weekday_is_resolved_by_the_tense_of_its_clause(nlp: Language, sentence: str,
+                                                         day: dt.date) -> None:
+    from checker.extract.times import find_times
+
+    (sent,) = nlp(sentence).sents
+    (t,) = find_times(sent, 0, dt.date(2025, 3, 3))  # published on a Monday
+    assert t.low == t.high == day

@@ -342,9 +342,10 @@ def _looks_forward(tok: Token) -> bool:
     cur = tok
     for _ in range(6):
         auxes = {c.lower_ for c in cur.children if c.dep_ == "aux"}
-        if auxes & _FUTURE_AUX:
-            return True
-        if "would" in auxes and "have" not in auxes:
+        perfect = bool(auxes & {"have", "'ve"})
+        if auxes & _FUTURE_AUX and not (perfect and auxes & {"may", "might"}):
+            return True  # (but "may have vetoed it on Friday" judges a past event)
+        if "would" in auxes and not perfect:
             return True  # future in the past: "said he would retire in February"
         if cur.lemma_ in ("plan", "expect", "intend", "schedule", "aim") and cur is not tok:
             return True
