@@ -808,6 +808,8 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     negating what an outlet states is a dispute; two sources on opposite
     sides are a dispute between others that both outlets may report, not a
     discrepancy between the outlets."""
+    if {committed(a), committed(b)} == {"weak", "neg"}:
+        return _open_against_ruled_out(a, b, ctx)
     if {committed(a), committed(b)} - {"pos", "neg"}:
         return None
     if not (_asserts_fact(a) and _asserts_fact(b)):
@@ -817,14 +819,9 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return None
     word, negating = clash
     what = f"one negates “{word}”, which the other asserts" if word else "one negates what the other asserts"
+    if (said := _apart_or_later(a, b, ctx)) is not None:
+        return said
     va, vb = _voice(a), _voice(b)
-    if va and vb and _other_source(a, b):
-        return Comparison("unrelated", None, 0.0,
-                          f"{quote(a)} ({va}) vs {quote(b)} ({vb}): two sources quoted on "
-                          "opposite sides, not outlets that contradict each other",
-                          "negation.v1")
-    if _later(ctx) is not None:
-        return _say("negation.v1", a, b, ctx, "update", None, 0.6, "a later report says otherwise")
     if bool(va) != bool(vb):
         if _voice(negating):
             return _say("negation.v1", a, b, ctx, "disputed", None, 0.7,
@@ -834,6 +831,107 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         # "X confirms P" is factive: the outlet that reports the confirmation
         # commits to P as well, so two outlets say opposite things
     return _say("negation.v1", a, b, ctx, "conflict", "negation", 0.8, what)
+
+
+#: Words that leave a fact open without leaning either way: "may",
+#: "could", "possibly", "reportedly". "Unlikely" leans against the fact and
+#: "whether" asks about it, so neither is set against a denial of it; a
+#: condition ("could go ahead if ...") makes it hypothetical.
+_OPENING_WORDS = frozenset(
+    "may might could possibly perhaps potentially probably likely reportedly allegedly "
+    "purportedly supposedly apparently".split()
+)
+_OPEN_HEDGE = re.compile(r"\b(?:" + "|".join(sorted(_OPENING_WORDS)) + r")\b", re.IGNORECASE)
+_LEANING = re.compile(r"\b(?:unlikely|whether|if|unless)\b", re.IGNORECASE)
+_MODALS = frozenset("will would shall should can could may might must".split())
+
+
+def _left_open(c: Claim) -> bool:
+    """The claim would state a fact but for a hedge that leaves it open ("may
+    have sent troops", "could still take place on Tuesday", "reportedly
+    resigned"): the same tests as ``_asserts_fact`` except the hedge."""
+    if committed(c) != "weak" or c.negated or _LEANING.search(c.text):
+        return False
+    if c.certainty != "reported" and not any(_hedge_at(c, m) for m in _OPEN_HEDGE.finditer(c.text)):
+        return False
+    if _HEARSAY_OF.search(c.text) or _NO_COMMENT.search(c.text) or _NON_FINITE.match(c.text):
+        return False
+    return c.predicate not in _ATTITUDE and not _TOPIC.search(c.text)
+
+
+def _open_at(c: Claim, target: str) -> bool:
+    """The hedge bears on the action with stem ``target``: the claim's own
+    action, hedged as a whole ("reports say P"), or an action with a
+    hedging word just before it ("was reportedly blurred", "could be
+    held"); not another action of the sentence ("while X has not revealed
+    details, reports say it could cost more": the details are not hedged)."""
+    if c.predicate and stem(c.predicate) == target:
+        return True
+    tokens = _tokens(c)
+    return any(
+        stem(t) == target and any(w in _OPENING_WORDS for w in tokens[max(0, k - 4) : k])
+        for k, t in enumerate(tokens)
+    )
+
+
+def _ahead_at(c: Claim, target: str) -> bool:
+    """The action with stem ``target`` is put ahead of the time of speaking:
+    a modal before it without a perfect ("could resume", "will not be
+    held"), against "may have sent" or "has not resumed"."""
+    tokens = _tokens(c)
+    for k, t in enumerate(tokens):
+        if stem(t) == target:
+            before = tokens[max(0, k - 4) : k]
+            if any(w in ("have", "has", "had", "'ve") for w in before):
+                return False
+            return any(
+                w in _MODALS or w.endswith("'ll") or (w.endswith("n't") and w[:-3] in ("wo", "ca", "could",
+                                                                                      "would", "should",
+                                                                                      "might", "must"))
+                for w in before
+            ) or any(tuple(before[i : i + 2]) in _FUTURE_FRAMES for i in range(len(before) - 1))
+    return False
+
+
+def _open_against_ruled_out(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
+    """One claim leaves an action open (a hedge, "reportedly") that the
+    other rules out ("may have sent troops" / "did not send troops"; "could
+    still take place on Tuesday" / "will not be held on Tuesday"): they
+    differ in commitment, a dispute. Only when both put the action at one
+    time: "could resume next week" and "has not resumed" are both true."""
+    open_, ruling = (a, b) if committed(a) == "weak" else (b, a)
+    if not (_left_open(open_) and _asserts_fact(ruling)):
+        return None
+    clash = _negation_clash(a, b)
+    if clash is None:
+        return None
+    word, _negating = clash
+    target = stem(word) if word else _one_action(a, b)
+    if target is None or not _open_at(open_, target) or (
+        _ahead_at(open_, target) != _ahead_at(ruling, target)
+    ):
+        return None
+    if (said := _apart_or_later(a, b, ctx)) is not None:
+        return said
+    return _say("negation.v1", a, b, ctx, "disputed", None, 0.6,
+                "one leaves it open, the other rules it out")
+
+
+def _apart_or_later(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
+    """Two claims of opposite polarity on one action, before it matters who
+    holds which: two other sources quoted on opposite sides are a dispute
+    both outlets may report, not a difference between them (``unrelated``);
+    a report a week or more later says otherwise (``update``). None when
+    neither."""
+    va, vb = _voice(a), _voice(b)
+    if va and vb and _other_source(a, b):
+        return Comparison("unrelated", None, 0.0,
+                          f"{quote(a)} ({va}) vs {quote(b)} ({vb}): two sources quoted on "
+                          "opposite sides, not outlets that contradict each other",
+                          "negation.v1")
+    if _later(ctx) is not None:
+        return _say("negation.v1", a, b, ctx, "update", None, 0.6, "a later report says otherwise")
+    return None
 
 
 # ------------------------------------------------------------------- quantity

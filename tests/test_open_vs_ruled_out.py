@@ -1,0 +1,62 @@
+"""A claim that leaves an action open ("may have vetoed", "could still take
+place", "reportedly resigned") against one that rules it out ("did not
+veto", "will not take place") differs in commitment: ``disputed``. Only when
+both put the action at one time, the hedge leaves the fact open without
+leaning against it, and the two are not two other sources on opposite
+sides. Sentences written for these tests, run through the whole extractor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.compare import compare_pairs_file
+from checker.config import Config
+
+PAIRS = [
+    # (a, b, verdict)
+    ("The governor may have vetoed the bill on Friday.",
+     "The governor did not veto the bill on Friday.", "disputed"),
+    ("The parade could still take place next Sunday.",
+     "The parade will not take place next Sunday.", "disputed"),
+    ("The mayor reportedly resigned on Monday.",
+     "The mayor did not resign on Monday.", "disputed"),
+    ("The factory might close in March.",
+     "The factory will not close in March.", "disputed"),
+    # two times: a possibility ahead, a negation of what has happened so far
+    ("The talks could resume next week.", "The talks have not resumed.", "unrelated"),
+    ("The ferry may have sailed to the island.", "The ferry will not sail to the island.",
+     "unrelated"),
+    # a hedge that leans against the fact, and a condition
+    ("The mayor is unlikely to resign.", "The mayor will not resign.", "unrelated"),
+    ("The bridge could reopen if the inspection goes well.", "The bridge will not reopen.",
+     "unrelated"),
+    # two sources quoted on opposite sides: both outlets may report both
+    ("The festival may be cancelled this year, organisers said.",
+     "The festival will not be cancelled this year, the council said.", "unrelated"),
+    # control: a flat assertion against the negation is a conflict, as before
+    ("The mayor resigned on Monday.", "The mayor did not resign on Monday.", "conflict"),
+]
+
+
+@pytest.mark.slow
+def test_a_fact_left_open_against_one_ruled_out(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps({"a": a, "b": b, "published_a": "2025-03-03",
+                                          "published_b": "2025-03-03"}) for a, b, _ in PAIRS) + "\n",
+                    encoding="utf-8")
+    got = [c.verdict for c in compare_pairs_file(path, Config(cache_dir=tmp_path))]
+    assert got == [v for _, _, v in PAIRS]
+
+
+@pytest.mark.slow
+def test_a_later_negation_of_an_open_fact_is_an_update(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text(json.dumps({"a": "The governor may have vetoed the harbour bill.",
+                                "b": "The governor did not veto the harbour bill.",
+                                "published_a": "2025-03-01", "published_b": "2025-03-20"}) + "\n",
+                    encoding="utf-8")
+    (got,) = compare_pairs_file(path, Config(cache_dir=tmp_path))
+    assert got.verdict == "update"
