@@ -76,8 +76,7 @@ def test_a_refuter_that_states_the_content_needs_no_context() -> None:
         ("asserted", "asserted", False),  # the body confirms or discusses
         ("asserted", "reported", False),  # "reportedly"
         ("asserted", "unconfirmed", False),  # "could not be verified": unconfirmed at most
-        ("reported", "denied", False),  # the headline only reports it
-        ("possible", "denied", False),
+        ("possible", "denied", False),  # the headline only says it could be
         ("asserted", "denied", True),  # the headline negates it already
     ],
 )
@@ -86,6 +85,14 @@ def test_no_refutation_without_an_assertion_and_a_denial(
 ) -> None:
     docs, claims, vectors = _batch(headline, refuter, negated=negated)
     assert refutations(docs, claims, vectors, BOTH) == []
+
+
+def test_a_headline_relaying_hearsay_is_disputed_by_a_denial() -> None:
+    # "The bear reportedly entered the library" against "the video is a
+    # hoax": a relay and a denial differ in commitment, as two claims do
+    docs, claims, vectors = _batch("reported", "denied")
+    (found,) = refutations(docs, claims, vectors, BOTH)
+    assert (found.target, found.denier) == (0, 2)
 
 
 def test_a_refuter_about_something_else_disputes_nothing() -> None:
@@ -123,12 +130,12 @@ DISCUSSES = (
 )
 
 
-def _flags(body: str) -> list[tuple[str, str]]:
+def _flags(body: str, headline: str = HEADLINE) -> list[tuple[str, str]]:
     from checker import ingest, pipeline
     from checker.config import Config
 
     docs = [
-        ingest.document_from_text(HEADLINE, id="headline", outlet="Outlet A"),
+        ingest.document_from_text(headline, id="headline", outlet="Outlet A"),
         ingest.document_from_text(body, id="body", outlet="Outlet B"),
     ]
     findings = pipeline.analyse(docs, Config()).report.findings
@@ -158,6 +165,12 @@ def test_a_body_calling_its_own_story_false_disputes_a_headline_of_that_story(
     refuter: str,
 ) -> None:
     assert ("disputed", "refutation.v1") in _flags(RETOLD.format(refuter))
+
+
+@pytest.mark.slow
+def test_a_body_calling_its_own_story_false_disputes_a_headline_relaying_it() -> None:
+    headline = "A black bear reportedly wandered into the Millbrook public library on Monday."
+    assert ("disputed", "refutation.v1") in _flags(RETOLD.format("But it is not true."), headline)
 
 
 @pytest.mark.slow

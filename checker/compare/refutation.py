@@ -147,10 +147,12 @@ _ACCUSING = frozenset({"accuse", "allege", "charge", "claim", "suspect", "blame"
 
 
 def _asserts(c: Claim) -> bool:
-    """The claim commits to its fact: asserted or confirmed, not negated,
-    not an accusation, and does not itself call the story false."""
+    """The claim tells its fact: asserted, confirmed, or relayed as hearsay
+    ("reportedly", "is said to"; a relay against a denial differs in
+    commitment, as ``certainty.v1`` says of two claims); not negated, not an
+    accusation, and does not itself call the story false."""
     return (
-        c.certainty in ("asserted", "confirmed")
+        c.certainty in ("asserted", "confirmed", "reported")
         and not c.negated
         and c.predicate not in _ACCUSING
         and not _CALLED_FALSE.search(c.text)
