@@ -7,13 +7,16 @@ sides. Sentences written for these tests, run through the whole extractor."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from checker.compare import compare_pairs_file
+from checker.compare import comparators, compare_pairs_file
+from checker.compare.registry import PairContext
 from checker.config import Config
+from tests.test_compare import NOV27, claim, when
 
 PAIRS = [
     # (a, b, verdict)
@@ -33,6 +36,8 @@ PAIRS = [
     ("The mayor is unlikely to resign.", "The mayor will not resign.", "unrelated"),
     ("The bridge could reopen if the inspection goes well.", "The bridge will not reopen.",
      "unrelated"),
+    # a possibility that did not come about agrees with its negation
+    ("The team could have won the final.", "The team did not win the final.", "unrelated"),
     # two sources quoted on opposite sides: both outlets may report both
     ("The festival may be cancelled this year, organisers said.",
      "The festival will not be cancelled this year, the council said.", "unrelated"),
@@ -60,3 +65,19 @@ def test_a_later_negation_of_an_open_fact_is_an_update(tmp_path: Path) -> None:
                     encoding="utf-8")
     (got,) = compare_pairs_file(path, Config(cache_dir=tmp_path))
     assert got.verdict == "update"
+
+
+@pytest.mark.parametrize(("month", "verdict"), [("March", "disputed"), ("January", None)])
+def test_an_open_fact_and_a_ruled_out_one_at_two_dates_are_two_facts(month: str,
+                                                                     verdict: str | None) -> None:
+    ta = "The toll could take effect in March"
+    tb = f"The toll will not take effect in {month}"
+    march = (dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    dates = march if month == "March" else (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+    a = claim(ta, "d1", predicate="take", certainty="possible",
+              times=(when(ta, "March", *march, precision="month"),))
+    b = claim(tb, "d2", predicate="take", certainty="negated", negated=True,
+              times=(when(tb, month, *dates, precision="month"),))
+    ctx = PairContext(published_a=NOV27, published_b=NOV27, similarity=0.8, match=0.8)
+    got = comparators.negation(a, b, ctx)
+    assert (got.verdict if got else None) == verdict

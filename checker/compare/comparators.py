@@ -843,6 +843,9 @@ _OPENING_WORDS = frozenset(
 )
 _OPEN_HEDGE = re.compile(r"\b(?:" + "|".join(sorted(_OPENING_WORDS)) + r")\b", re.IGNORECASE)
 _LEANING = re.compile(r"\b(?:unlikely|whether|if|unless)\b", re.IGNORECASE)
+#: "Could have won", "would have been avoided": a possibility that did not
+#: come about, which agrees with a negation of it.
+_COUNTERFACTUAL = re.compile(r"\b(?:could|would|should)(?:\s+not|n['\u2019]t)?\s+have\b", re.IGNORECASE)
 _MODALS = frozenset("will would shall should can could may might must".split())
 
 
@@ -850,7 +853,7 @@ def _left_open(c: Claim) -> bool:
     """The claim would state a fact but for a hedge that leaves it open ("may
     have sent troops", "could still take place on Tuesday", "reportedly
     resigned"): the same tests as ``_asserts_fact`` except the hedge."""
-    if committed(c) != "weak" or c.negated or _LEANING.search(c.text):
+    if committed(c) != "weak" or c.negated or _LEANING.search(c.text) or _COUNTERFACTUAL.search(c.text):
         return False
     if c.certainty != "reported" and not any(_hedge_at(c, m) for m in _OPEN_HEDGE.finditer(c.text)):
         return False
@@ -911,6 +914,8 @@ def _open_against_ruled_out(a: Claim, b: Claim, ctx: PairContext) -> Comparison 
         _ahead_at(open_, target) != _ahead_at(ruling, target)
     ):
         return None
+    if _disjoint_times(a, b):
+        return None  # "could take effect in March" / "will not take effect in January"
     if (said := _apart_or_later(a, b, ctx)) is not None:
         return said
     return _say("negation.v1", a, b, ctx, "disputed", None, 0.6,
