@@ -846,14 +846,17 @@ _LEANING = re.compile(r"\b(?:unlikely|whether|if|unless)\b", re.IGNORECASE)
 #: "Could have won", "would have been avoided": a possibility that did not
 #: come about, which agrees with a negation of it.
 _COUNTERFACTUAL = re.compile(r"\b(?:could|would|should)(?:\s+not|n['\u2019]t)?\s+have\b", re.IGNORECASE)
-_MODALS = frozenset("will would shall should can could may might must".split())
+_MODALS = frozenset("will would shall should can could may might must "
+                    "won't can't couldn't wouldn't shouldn't mightn't mustn't".split())
 
 
 def _left_open(c: Claim) -> bool:
     """The claim would state a fact but for a hedge that leaves it open ("may
     have sent troops", "could still take place on Tuesday", "reportedly
     resigned"): the same tests as ``_asserts_fact`` except the hedge."""
-    if committed(c) != "weak" or c.negated or _LEANING.search(c.text) or _COUNTERFACTUAL.search(c.text):
+    if committed(c) != "weak" or c.negated:
+        return False
+    if _LEANING.search(c.text) or _COUNTERFACTUAL.search(c.text):
         return False
     if c.certainty != "reported" and not any(_hedge_at(c, m) for m in _OPEN_HEDGE.finditer(c.text)):
         return False
@@ -887,12 +890,9 @@ def _ahead_at(c: Claim, target: str) -> bool:
             before = tokens[max(0, k - 4) : k]
             if any(w in ("have", "has", "had", "'ve") for w in before):
                 return False
-            return any(
-                w in _MODALS or w.endswith("'ll") or (w.endswith("n't") and w[:-3] in ("wo", "ca", "could",
-                                                                                      "would", "should",
-                                                                                      "might", "must"))
-                for w in before
-            ) or any(tuple(before[i : i + 2]) in _FUTURE_FRAMES for i in range(len(before) - 1))
+            return any(w in _MODALS or w.endswith("'ll") for w in before) or any(
+                tuple(before[i : i + 2]) in _FUTURE_FRAMES for i in range(len(before) - 1)
+            )
     return False
 
 
