@@ -3,7 +3,8 @@ place", "reportedly resigned") against one that rules it out ("did not
 veto", "will not take place") differs in commitment: ``disputed``. Only when
 both put the action at one time, the hedge leaves the fact open without
 leaning against it, and the two are not two other sources on opposite
-sides. Sentences written for these tests, run through the whole extractor."""
+sides. Sentences written for these tests; the pairs run through the whole
+extractor, the two-dates case is built by hand."""
 
 from __future__ import annotations
 

@@ -900,8 +900,10 @@ def _open_against_ruled_out(a: Claim, b: Claim, ctx: PairContext) -> Comparison 
     """One claim leaves an action open (a hedge, "reportedly") that the
     other rules out ("may have sent troops" / "did not send troops"; "could
     still take place on Tuesday" / "will not be held on Tuesday"): they
-    differ in commitment, a dispute. Only when both put the action at one
-    time: "could resume next week" and "has not resumed" are both true."""
+    differ in commitment, a dispute. Only when the hedge bears on that
+    action and leaves it open (``_left_open``, ``_open_at``), and both put
+    the action at one time: "could resume next week" and "has not resumed"
+    are both true."""
     open_, ruling = (a, b) if committed(a) == "weak" else (b, a)
     if not (_left_open(open_) and _asserts_fact(ruling)):
         return None
