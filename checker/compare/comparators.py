@@ -354,11 +354,17 @@ _HEARSAY_OF = re.compile(
 
 
 def _asserts_fact(c: Claim) -> bool:
-    """The claim states the fact itself (not hedged, not as the background of
-    talks or attitudes, not a refusal to comment, not as the content of
-    hearsay it talks about), so it can confirm or be disputed."""
+    """The claim states the fact itself, not hedged (``_states_fact``), so
+    it can confirm or be disputed."""
     if c.certainty == "possible" or (c.certainty != "confirmed" and _hedge_in(c)):
         return False
+    return _states_fact(c)
+
+
+def _states_fact(c: Claim) -> bool:
+    """The claim states a fact, hedged or not: not as the background of
+    talks or attitudes, not a refusal to comment, not as the content of
+    hearsay it talks about."""
     if c.certainty != "confirmed" and _HEARSAY_OF.search(c.text):
         return False
     if _NO_COMMENT.search(c.text):
@@ -693,18 +699,29 @@ _FUTURE_FRAMES = (("going", "to"), ("set", "to"), ("due", "to"), ("expected", "t
                   ("plan", "to"), ("about", "to"))
 
 
+def _words_before(c: Claim, target: str) -> list[str] | None:
+    """The four words before the first form of the action with stem
+    ``target`` (its auxiliaries and adverbs), or None when it does not occur."""
+    tokens = _tokens(c)
+    for k, t in enumerate(tokens):
+        if stem(t) == target:
+            return tokens[max(0, k - 4) : k]
+    return None
+
+
+def _future_frame(before: list[str]) -> bool:
+    """A frame of the future among ``before`` ("going to", "set to")."""
+    return any(tuple(before[i : i + 2]) in _FUTURE_FRAMES for i in range(len(before) - 1))
+
+
 def _future_at(c: Claim, target: str) -> bool:
     """The claim puts the action with stem ``target`` in the future ("will
     begin", "won't begin until January", "is set to begin"): that it has
     not happened yet does not contradict it."""
-    tokens = _tokens(c)
-    for k, t in enumerate(tokens):
-        if stem(t) == target:
-            before = tokens[max(0, k - 4) : k]
-            return any(w in _FUTURE or w.endswith("'ll") or w == "won't" for w in before) or any(
-                tuple(before[i : i + 2]) in _FUTURE_FRAMES for i in range(len(before) - 1)
-            )
-    return False
+    before = _words_before(c, target)
+    if before is None:
+        return False
+    return any(w in _FUTURE or w.endswith("'ll") or w == "won't" for w in before) or _future_frame(before)
 
 
 #: Verbs whose own content is too thin to align a clause by.
@@ -853,16 +870,14 @@ _MODALS = frozenset("will would shall should can could may might must "
 def _left_open(c: Claim) -> bool:
     """The claim would state a fact but for a hedge that leaves it open ("may
     have sent troops", "could still take place on Tuesday", "reportedly
-    resigned"): the same tests as ``_asserts_fact`` except the hedge."""
+    resigned"): ``_asserts_fact`` but for the hedge."""
     if committed(c) != "weak" or c.negated:
         return False
     if _LEANING.search(c.text) or _COUNTERFACTUAL.search(c.text):
         return False
     if c.certainty != "reported" and not any(_hedge_at(c, m) for m in _OPEN_HEDGE.finditer(c.text)):
         return False
-    if _HEARSAY_OF.search(c.text) or _NO_COMMENT.search(c.text) or _NON_FINITE.match(c.text):
-        return False
-    return c.predicate not in _ATTITUDE and not _TOPIC.search(c.text)
+    return _states_fact(c)
 
 
 def _open_at(c: Claim, target: str) -> bool:
@@ -884,16 +899,10 @@ def _ahead_at(c: Claim, target: str) -> bool:
     """The action with stem ``target`` is put ahead of the time of speaking:
     a modal before it without a perfect ("could resume", "will not be
     held"), against "may have sent" or "has not resumed"."""
-    tokens = _tokens(c)
-    for k, t in enumerate(tokens):
-        if stem(t) == target:
-            before = tokens[max(0, k - 4) : k]
-            if any(w in ("have", "has", "had", "'ve") for w in before):
-                return False
-            return any(w in _MODALS or w.endswith("'ll") for w in before) or any(
-                tuple(before[i : i + 2]) in _FUTURE_FRAMES for i in range(len(before) - 1)
-            )
-    return False
+    before = _words_before(c, target)
+    if before is None or any(w in ("have", "has", "had", "'ve") for w in before):
+        return False
+    return any(w in _MODALS or w.endswith("'ll") for w in before) or _future_frame(before)
 
 
 def _open_against_ruled_out(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
