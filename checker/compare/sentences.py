@@ -24,6 +24,7 @@ from checker.model import Claim, Comparison, Document
 if TYPE_CHECKING:
     import numpy as np
 
+    from checker.compare.frame import Frames
     from checker.embed import Embedder
 
 
@@ -121,6 +122,8 @@ def read_pairs(path: Path, *, max_mb: float = MAX_FILE_MB) -> list[Pair]:
 
 def _compare_all(pairs: Sequence[Pair], config: Config) -> list[Comparison]:
     from checker import embed, extract, ingest, nlp, segment
+    from checker.cache import ReadingCache
+    from checker.compare.frame import Frames
 
     docs: list[Document] = []
     for n, p in enumerate(pairs):
@@ -144,10 +147,14 @@ def _compare_all(pairs: Sequence[Pair], config: Config) -> list[Comparison]:
     for cs in per_doc:
         rows.append(vectors[start : start + len(cs)])
         start += len(cs)
+    # one set of parse readings for the whole file, as for a batch: a
+    # sentence that recurs in several rows is read once
+    frames = Frames(config.spacy_model, ReadingCache(config.cache_dir))
     out = []
     for n, p in enumerate(pairs):
         out.append(
-            _best(per_doc[2 * n], rows[2 * n], per_doc[2 * n + 1], rows[2 * n + 1], p, config)
+            _best(per_doc[2 * n], rows[2 * n], per_doc[2 * n + 1], rows[2 * n + 1], p, config,
+                  frames)
         )
     return out
 
@@ -160,10 +167,9 @@ def _whole(doc: Document) -> Claim:
 
 
 def _best(
-    ca: list[Claim], va: np.ndarray, cb: list[Claim], vb: np.ndarray, p: Pair, config: Config
+    ca: list[Claim], va: np.ndarray, cb: list[Claim], vb: np.ndarray, p: Pair, config: Config,
+    frames: Frames,
 ) -> Comparison:
-    from checker.cache import ReadingCache
-    from checker.compare.frame import Frames
     from checker.match import match_score, slot_overlap
 
     sims = va @ vb.T
@@ -189,7 +195,6 @@ def _best(
         )
     ctx = PairContext(
         published_a=p.published_a, published_b=p.published_b, similarity=sim, match=score,
-        update_days=config.update_days,
-        frames=Frames(config.spacy_model, ReadingCache(config.cache_dir)),
+        update_days=config.update_days, frames=frames,
     )
     return compare_claims(a, b, ctx)
