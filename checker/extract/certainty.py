@@ -96,7 +96,15 @@ ASPECTUAL = frozenset("begin start continue resume keep stop cease finish".split
 # Implicative verbs (Karttunen): "was forced to deny P", "managed to reach
 # the summit" entail their complement, so the complement is the event.
 IMPLICATIVE = frozenset("manage force compel oblige hasten rush scramble".split())
-_COMPLEMENT_IS_EVENT = ASPECTUAL | IMPLICATIVE
+# Factive raising verbs: "turned out to be staged", "proved to be false"
+# state their complement ("turn" only with "out").
+FACTIVE_RAISING = frozenset({"prove"})
+_COMPLEMENT_IS_EVENT = ASPECTUAL | IMPLICATIVE | FACTIVE_RAISING
+# Negative implicatives (Karttunen): "failed to reach the summit",
+# "neglected to file the form" entail that the complement did not happen;
+# "did not fail to" that it did. Only with a to-infinitive ("forgot that P"
+# is factive).
+NEGATIVE_IMPLICATIVE = frozenset({"fail", "neglect", "forget"})
 # "found no evidence that ...", "there is no evidence that ...", "no confirmation of ..."
 EVIDENCE_NOUNS = frozenset(
     "evidence proof sign indication confirmation trace corroboration basis word news".split()
@@ -263,12 +271,22 @@ def _subject(tok: Token) -> Token | None:
     return min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
 
 
+def _infinitive(comp: Token) -> bool:
+    """``comp`` is a to-infinitive complement ("failed to reach")."""
+    return comp.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children)
+
+
+def _turns_out(v: Token) -> bool:
+    """"turned out (not) to have P": the complement is what is stated."""
+    return v.lemma_.lower() == "turn" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in v.children
+    )
+
+
 def _not_yet(v: Token, comp: Token) -> bool:
     """"has yet to be verified", "remains to be confirmed": the infinitive
     has not happened (yet)."""
-    if comp.dep_ != "xcomp" or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
-    ):
+    if not _infinitive(comp):
         return False
     lemma = v.lemma_.lower()
     return lemma == "remain" or (
@@ -775,15 +793,17 @@ def analyse(root: Token) -> Attribution:
     v = _elided_copula(root)
     negated = False
     asked = False  # inside an open question
-    not_yet = False  # the verb reached through "has yet to" / "remains to be"
+    # a negation the frame passes to its complement: "has yet to P",
+    # "remains to be P-ed", "failed to P"
+    carried = False
     for _ in range(6):
         lemma = v.lemma_.lower()
         subj = _subject(v)
         comp = _complement(v)
         # a polar question asks the same whatever its polarity ("whether
         # or not P", "don't know if they didn't P"): no negation inside it
-        neg = (_negated(v) or not_yet) and not asked
-        not_yet = False
+        neg = (_negated(v) or carried) and not asked
+        carried = False
         local = _local_cue(v)
         if asked and (lemma in REPORTING | EPISTEMIC | CONFIRMING or is_denial(v)):
             # "would not say whether the board believes P": the belief is
@@ -879,11 +899,17 @@ def analyse(root: Token) -> Attribution:
                 break
             v = missing
             continue
-        if lemma in _COMPLEMENT_IS_EVENT and comp is not None and comp.dep_ == "xcomp":
+        if comp is not None and comp.dep_ == "xcomp" and (
+            lemma in _COMPLEMENT_IS_EVENT or _turns_out(v)
+        ):
+            v = comp
+            continue
+        if lemma in NEGATIVE_IMPLICATIVE and comp is not None and _infinitive(comp):
+            carried = not neg
             v = comp
             continue
         if not neg and comp is not None and _not_yet(v, comp):
-            not_yet = True
+            carried = True
             v = comp
             continue
         if lemma in POSSIBILITY_VERBS and comp is not None:

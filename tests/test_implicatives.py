@@ -1,0 +1,73 @@
+"""Verbs that entail their complement or its negation (Karttunen's
+implicatives, and factive raising verbs): "failed to reach the summit" says
+the summit was not reached, "did not fail to" that it was; "turned out not
+to have said it" says it was not said. The complement is the claim's event,
+with the polarity the frame gives it. Sentences written for these tests;
+the pairs run through the whole extractor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from checker.compare import compare_pairs_file
+from checker.config import Config
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty", "predicate"),
+    [
+        ("The probe failed to land on the moon on Friday.", "negated", "land"),
+        ("The clerk neglected to file the form.", "negated", "file"),
+        ("The driver forgot to lock the van.", "negated", "lock"),
+        # a negated negative implicative entails its complement
+        ("The probe did not fail to land on the moon.", "asserted", "land"),
+        # "forget that P" is factive: the forgetting is the event
+        ("The driver forgot that the van was locked.", "asserted", "forget"),
+        # "failed to say whether P" leaves P open, as before
+        ("The spokesman failed to say whether the plant would close.", "unconfirmed", "close"),
+        ("The minister turned out not to have signed the order.", "negated", "sign"),
+        ("The minister turned out to have signed the order.", "asserted", "sign"),
+        ("The letter proved to be a forgery.", "asserted", "be"),
+        # "turn" without "out" is no raising verb
+        ("The minister turned to face the crowd.", "asserted", "turn"),
+    ],
+)
+def test_an_implicative_frame_gives_its_complement_a_polarity(
+    nlp: Language, text: str, certainty: str, predicate: str
+) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(text).sents
+    att = analyse(sent.root)
+    assert (att.certainty, att.predicate) == (certainty, predicate)
+
+
+PAIRS = [
+    # (a, b, verdict)
+    ("The probe failed to land on the moon on Friday.",
+     "The probe landed on the moon on Friday.", "conflict"),
+    ("The probe did not fail to land on the moon on Friday.",
+     "The probe landed on the moon on Friday.", "agree"),
+    ("The minister turned out not to have signed the order.",
+     "The minister signed the order.", "conflict"),
+    # "failed to" on another action: not the same fact
+    ("The probe failed to send pictures from the moon on Friday.",
+     "The probe landed on the moon on Friday.", "unrelated"),
+]
+
+
+@pytest.mark.slow
+def test_a_failure_to_act_against_the_act(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps({"a": a, "b": b, "published_a": "2025-03-03",
+                                          "published_b": "2025-03-03"}) for a, b, _ in PAIRS) + "\n",
+                    encoding="utf-8")
+    got = [c.verdict for c in compare_pairs_file(path, Config(cache_dir=tmp_path))]
+    assert got == [v for _, _, v in PAIRS]
