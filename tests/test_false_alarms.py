@@ -477,6 +477,13 @@ def test_an_initialism_and_its_long_name_are_one_organisation() -> None:
         ("Experts questioned the authenticity of the video.", "unconfirmed", "question"),
         ("Police questioned the suspect on Monday.", "asserted", "question"),
         ("Experts say that the painting is genuine.", "asserted", "be"),
+        # the doubt as the subject: a passive, a headline's, a doubt growing
+        ("Doubts were raised about the deal.", "unconfirmed", "raise"),
+        ("Doubts cast over harbour shark claim", "unconfirmed", "cast"),
+        ("Questions raised over the claim that the dam failed", "unconfirmed", "fail"),
+        ("Doubts grow over the mayor's account of the crash.", "unconfirmed", "grow"),
+        ("Questions raised over how the money was spent", "asserted", "raise"),
+        ("Tensions grow over the border.", "asserted", "grow"),
     ],
 )
 def test_doubting_leaves_the_doubted_unconfirmed(

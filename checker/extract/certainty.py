@@ -545,6 +545,7 @@ def _agent(v: Token) -> Token | None:
 #: questions about").
 _DOUBT_NOUNS = frozenset({"doubt", "doubts", "question", "questions"})
 _DOUBT_LIGHT = frozenset("cast throw raise express voice pour".split())
+_DOUBT_GROWING = frozenset("grow mount emerge linger surface swirl persist".split())
 _DOUBT_ADJECTIVES = frozenset({"skeptical", "sceptical", "doubtful", "dubious"})
 _DOUBT_PREPS = frozenset({"about", "on", "over", "upon", "regarding"})
 _WH = frozenset("how what why who when where which".split())
@@ -578,9 +579,7 @@ def doubted(v: Token) -> tuple[bool, Token | None]:
                  None)
     if lemma in _COPULAS and acomp is not None:
         return True, _complement(acomp) or comp
-    if lemma in _DOUBT_LIGHT and any(
-        c.dep_ == "dobj" and c.lower_ in _DOUBT_NOUNS for c in v.children
-    ):
+    if _doubt_raised(v, lemma):
         doc = v.doc
         if any(t.lower_ in _DOUBT_PREPS and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _WH
                for t in v.subtree):
@@ -591,6 +590,21 @@ def doubted(v: Token) -> tuple[bool, Token | None]:
                        and t.pos_ in ("VERB", "AUX")), None)
         return True, clause
     return False, None
+
+
+def _doubt_raised(v: Token, lemma: str) -> bool:
+    """``v`` raises a doubt: the doubt noun is its object ("cast doubt over
+    X"), or, in the passive, its subject ("doubts were cast over X", a
+    headline's "Doubts cast over X" or "Questions raised over X"); or the
+    doubt is the subject of a verb of its growing ("doubts grow over X")."""
+    if lemma in _DOUBT_LIGHT:
+        if any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in _DOUBT_NOUNS
+               for c in v.children):
+            return True
+        return v.dep_ == "acl" and v.tag_ == "VBN" and v.head.lower_ in _DOUBT_NOUNS
+    return lemma in _DOUBT_GROWING and any(
+        c.dep_ == "nsubj" and c.lower_ in _DOUBT_NOUNS for c in v.children
+    )
 
 
 def _has_that_clause(noun: Token) -> bool:
