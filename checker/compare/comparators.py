@@ -741,18 +741,21 @@ def _participants(tokens: list[str], k: int) -> tuple[frozenset[str], frozenset[
     return words(tokens[max(0, k - _REACH) : k]), words(tokens[k + 1 : k + 1 + _REACH])
 
 
-def _embedded_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
+def _embedded_clash(
+    a: Claim, b: Claim, besides: frozenset[str] = frozenset()
+) -> tuple[str, Claim] | None:
     """A clause inside both claims, negated in one only: the same verb,
     once in each claim, with a shared word before it (who or what it is
     said of) and two shared words after it (what it is about): "a cliff
     that was (not) known as a meeting place", "the police, who have (not)
     opened an inquiry". A verb of saying is left out: what is said is the
-    proposition, not the saying."""
+    proposition, not the saying. Verbs with a stem in ``besides`` are left
+    out too (the main actions, when only a clause inside is compared)."""
     ta, tb = _tokens(a), _tokens(b)
     in_b = _by_stem(tb)
     for s, ka in _by_stem(ta).items():
         kb = in_b.get(s)
-        if not kb or len(ka) != 1 or len(kb) != 1 or len(s) < 3:
+        if not kb or len(ka) != 1 or len(kb) != 1 or len(s) < 3 or s in besides:
             continue
         i, j = ka[0], kb[0]
         if ta[i] in STOPWORDS or tb[j] in STOPWORDS or s in _BARE_STEMS or s in _SAYING_STEMS:
@@ -760,6 +763,8 @@ def _embedded_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
         neg_a = _negated_token(ta, i)
         if neg_a == _negated_token(tb, j):
             continue
+        if _modals_before(ta, i) != _modals_before(tb, j):
+            continue  # "may have opened" / "has not opened": another mood
         if _hearsay_clause(*((tb, j) if neg_a else (ta, i))):
             continue  # "spread the story that P": P is told, not asserted
         before_a, after_a = _participants(ta, i)
@@ -774,6 +779,26 @@ def _embedded_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
 
 
 _HEARSAY_REACH = 8
+
+
+def _modals_before(tokens: list[str], k: int) -> frozenset[str]:
+    """The modals among the auxiliaries, adverbs and negators just before
+    the verb at ``k`` ("could not result": could)."""
+    out: set[str] = set()
+    j = k - 1
+    while j >= 0 and k - j <= 5 and (
+        tokens[j] in _AUX_BETWEEN or tokens[j] in _NEGATOR_BEFORE or tokens[j] in _MODALS
+        or tokens[j].endswith("ly")
+    ):
+        word = tokens[j].removesuffix("n't")
+        if tokens[j] in _MODALS or word in _CONTRACTED or tokens[j] == "cannot":
+            out.add(_CONTRACTED.get(word, word.removesuffix("not")))
+        j -= 1
+    return frozenset(out)
+
+
+#: Modals as they stand before "n't" ("won't", "can't", "shan't").
+_CONTRACTED = {"wo": "will", "ca": "can", "sha": "shall"}
 
 
 def _hearsay_clause(tokens: list[str], k: int) -> bool:
@@ -818,6 +843,20 @@ def _voice(c: Claim) -> str | None:
     return None
 
 
+def _main_stems(c: Claim) -> frozenset[str]:
+    """The stems of what the claim's main clause predicates: its verb, and
+    with a copula what it says the subject is ("is not dead": dead)."""
+    words = [c.predicate or ""]
+    if c.predicate == "be":
+        words.append(_complement_head(c) or "")
+    return frozenset(stem(w) for w in words if w)
+
+
+#: Commitments under which a clause on a participant is still the writer's
+#: or the source's: stated, negated, or "found no evidence that ...".
+_ONE_FRAME = frozenset({"pos", "neg", "unconfirmed"})
+
+
 @comparator("negation.v1")
 def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """The same action asserted by one and negated by the other. In one
@@ -825,13 +864,18 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     negating what an outlet states is a dispute; two sources on opposite
     sides are a dispute between others that both outlets may report, not a
     discrepancy between the outlets."""
-    if {committed(a), committed(b)} == {"weak", "neg"}:
+    ca, cb = committed(a), committed(b)
+    if {ca, cb} == {"weak", "neg"}:
         return _open_against_ruled_out(a, b, ctx)
-    if {committed(a), committed(b)} - {"pos", "neg"}:
+    if not {ca, cb} - {"pos", "neg"} and _asserts_fact(a) and _asserts_fact(b):
+        clash = _negation_clash(a, b)
+    elif ca == cb and ca in _ONE_FRAME and _states_fact(a) and _states_fact(b):
+        # a clause on a participant ("the police, who have (not) opened an
+        # inquiry, found no evidence") is asserted whatever the main clause
+        # does: when both frame their main clause alike, the clause is compared
+        clash = _embedded_clash(a, b, besides=_main_stems(a) | _main_stems(b))
+    else:
         return None
-    if not (_asserts_fact(a) and _asserts_fact(b)):
-        return None
-    clash = _negation_clash(a, b)
     if clash is None:
         return None
     word, negating = clash
