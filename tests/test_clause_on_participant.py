@@ -8,14 +8,12 @@ run through the whole extractor."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from checker.compare import compare_pairs_file
 from checker.compare.comparators import _modals_before
-from checker.config import Config
+from tests.pairs import pair_verdicts
 
 PAIRS = [
     # (a, b, verdict)
@@ -49,11 +47,7 @@ PAIRS = [
 
 @pytest.mark.slow
 def test_a_clause_on_a_participant_is_compared_under_a_shared_frame(tmp_path: Path) -> None:
-    path = tmp_path / "pairs.jsonl"
-    path.write_text("\n".join(json.dumps({"a": a, "b": b, "published_a": "2025-03-03",
-                                          "published_b": "2025-03-03"}) for a, b, _ in PAIRS) + "\n",
-                    encoding="utf-8")
-    got = [c.verdict for c in compare_pairs_file(path, Config(cache_dir=tmp_path))]
+    got = pair_verdicts([(a, b) for a, b, _ in PAIRS], tmp_path)
     assert got == [v for _, _, v in PAIRS]
 
 

@@ -7,14 +7,12 @@ the pairs run through the whole extractor."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from checker.compare import compare_pairs_file
-from checker.config import Config
+from tests.pairs import pair_verdicts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,9 +63,5 @@ PAIRS = [
 
 @pytest.mark.slow
 def test_a_failure_to_act_against_the_act(tmp_path: Path) -> None:
-    path = tmp_path / "pairs.jsonl"
-    path.write_text("\n".join(json.dumps({"a": a, "b": b, "published_a": "2025-03-03",
-                                          "published_b": "2025-03-03"}) for a, b, _ in PAIRS) + "\n",
-                    encoding="utf-8")
-    got = [c.verdict for c in compare_pairs_file(path, Config(cache_dir=tmp_path))]
+    got = pair_verdicts([(a, b) for a, b, _ in PAIRS], tmp_path)
     assert got == [v for _, _, v in PAIRS]

@@ -17,6 +17,7 @@ import pytest
 from checker.compare import comparators, compare_pairs_file
 from checker.compare.registry import PairContext
 from checker.config import Config
+from tests.pairs import pair_verdicts
 from tests.test_compare import NOV27, claim, when
 
 PAIRS = [
@@ -49,11 +50,7 @@ PAIRS = [
 
 @pytest.mark.slow
 def test_a_fact_left_open_against_one_ruled_out(tmp_path: Path) -> None:
-    path = tmp_path / "pairs.jsonl"
-    path.write_text("\n".join(json.dumps({"a": a, "b": b, "published_a": "2025-03-03",
-                                          "published_b": "2025-03-03"}) for a, b, _ in PAIRS) + "\n",
-                    encoding="utf-8")
-    got = [c.verdict for c in compare_pairs_file(path, Config(cache_dir=tmp_path))]
+    got = pair_verdicts([(a, b) for a, b, _ in PAIRS], tmp_path)
     assert got == [v for _, _, v in PAIRS]
 
 
