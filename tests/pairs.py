@@ -1,5 +1,6 @@
-"""Sentence pairs through the whole extractor and comparator, as
-``claimcheck compare --pairs`` reads them: one verdict per pair."""
+"""Written sentences through the extractor: how it reads one sentence's
+main clause, and the verdict on pairs as ``claimcheck compare --pairs``
+reads them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,18 @@ from checker.config import Config
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from spacy.language import Language
+
+    from checker.extract.certainty import Attribution
+
+
+def read_main_clause(nlp: Language, text: str) -> Attribution:
+    """How the extractor reads a one-sentence text's main clause."""
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(text).sents
+    return analyse(sent.root)
 
 
 def pair_verdicts(pairs: Sequence[tuple[str, str]], tmp_path: Path,

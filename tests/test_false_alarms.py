@@ -16,20 +16,13 @@ from checker.compare.proposition import align
 from checker.compare.registry import PairContext
 from checker.extract.numbers import parse_number
 from checker.match.places import located, place_clash
+from tests.pairs import read_main_clause
 from tests.test_compare import claim, judge_pair, place, q, when
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from checker.extract.certainty import Attribution
-
-
-def _read(nlp: Language, text: str) -> Attribution:
-    """How the extractor reads a one-sentence text's main clause."""
-    from checker.extract.certainty import analyse
-
-    (sent,) = nlp(text).sents
-    return analyse(sent.root)
+_read = read_main_clause
 
 
 # ---------------------------------------------------------------- negation

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.pairs import pair_verdicts
+from tests.pairs import pair_verdicts, read_main_clause
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,10 +40,7 @@ if TYPE_CHECKING:
 def test_an_implicative_frame_gives_its_complement_a_polarity(
     nlp: Language, text: str, certainty: str, predicate: str
 ) -> None:
-    from checker.extract.certainty import analyse
-
-    (sent,) = nlp(text).sents
-    att = analyse(sent.root)
+    att = read_main_clause(nlp, text)
     assert (att.certainty, att.predicate) == (certainty, predicate)
 
 
