@@ -42,15 +42,23 @@ def test_the_clause_an_expletive_it_stands_for_is_the_claim(
 
 
 @pytest.mark.parametrize(
-    ("sentence", "predicate"),
+    ("sentence", "expected"),
     [
-        # a copula's frame says how sure the clause is
-        ("It is unlikely that the ferry sank.", "be"),
-        ("It is clear that the ferry sank.", "be"),
+        # a copula's frame says how sure its that-clause is
+        ("It is unlikely that the ferry sank.", ("possible", "sink")),
+        ("It is possible that the plane was shot down.", ("possible", "shoot")),
+        ("It seems likely that the ferry sank.", ("possible", "sink")),
+        ("It is clear that the ferry sank.", ("asserted", "sink")),
+        ("It is true that the ferry sank.", ("asserted", "sink")),
+        # no that-clause, or a referring subject: the copula stays
+        ("It was possible for the crew to leave.", ("asserted", "be")),
+        ("The plan is possible.", ("asserted", "be")),
     ],
 )
-def test_a_copula_frame_is_left_as_it_was(nlp: Language, sentence: str, predicate: str) -> None:
-    assert _attribution(nlp, sentence)[1] == predicate
+def test_a_copula_frame_says_how_sure_its_clause_is(
+    nlp: Language, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert _attribution(nlp, sentence) == expected
 
 
 def test_a_referring_it_keeps_its_own_verb(nlp: Language) -> None:

@@ -45,7 +45,27 @@ PAIRS = [
      "The festival will not be cancelled this year, the council said.", "unrelated"),
     # control: a flat assertion against the negation is a conflict, as before
     ("The mayor resigned on Monday.", "The mayor did not resign on Monday.", "conflict"),
+    # a copula's frame says how sure its clause is: possible, likely (open),
+    # unlikely (leaning against), true (stated)
+    ("It is possible that the plane was shot down over the lake on Friday.",
+     "The plane was not shot down over the lake on Friday.", "disputed"),
+    ("It is likely that the ferry docked at the harbour.",
+     "The ferry did not dock at the harbour.", "disputed"),
+    ("It is unlikely that the ferry docked at the harbour.",
+     "The ferry did not dock at the harbour.", "unrelated"),
+    ("It is true that the ferry docked at the harbour.",
+     "The ferry did not dock at the harbour.", "conflict"),
 ]
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="a main verb in an irregular form ('sank') is not matched "
+                   "to its lemma ('sink'); falling back on the parse's polarity exposed negations "
+                   "of subordinate clauses read as the claim's (measured on GVA), so it is not done")
+def test_an_irregular_form_of_the_main_verb_is_the_same_action(tmp_path: Path) -> None:
+    got = pair_verdicts([("The ferry sank near the harbour on Monday.",
+                          "The ferry did not sink near the harbour on Monday.")], tmp_path)
+    assert got == ["conflict"]
 
 
 @pytest.mark.slow

@@ -900,7 +900,7 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
 #: condition ("could go ahead if ...") makes it hypothetical.
 _OPENING_WORDS = frozenset(
     "may might could possibly perhaps potentially probably likely reportedly allegedly "
-    "purportedly supposedly apparently".split()
+    "purportedly supposedly apparently possible probable conceivable plausible".split()
 )
 _OPEN_HEDGE = re.compile(r"\b(?:" + "|".join(sorted(_OPENING_WORDS)) + r")\b", re.IGNORECASE)
 _LEANING = re.compile(r"\b(?:unlikely|whether|if|unless)\b", re.IGNORECASE)

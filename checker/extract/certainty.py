@@ -763,6 +763,39 @@ def _extraposed(v: Token, subj: Token | None, comp: Token | None) -> Token | Non
     return None
 
 
+def _copular_frame(v: Token, subj: Token | None) -> tuple[Token, Certainty] | None:
+    """The that-clause of "it is possible / likely that P" (P, possible) or
+    "it is clear / true that P" (P, asserted), or None: a copula whose
+    expletive "it" stands for the clause, and an adjective that says how
+    sure it is. "It was possible for the crew to leave" has no that-clause
+    and "it is unclear whether P" asks; neither is such a frame."""
+    if subj is None or subj.lower_ != "it" or v.lemma_.lower() not in _COPULAS:
+        return None
+    adj = next((c for c in v.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"), None)
+    if adj is None:
+        return None
+    word = adj.lower_
+    cue: Certainty | None = (
+        "possible" if word in _HEDGING_ADJECTIVES
+        else "asserted" if word in KNOWN_WORDS | TRUTH_WORDS else None
+    )
+    if cue is None:
+        return None
+    for head in (v, adj):
+        for c in head.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+            ):
+                return c, cue
+    return None
+
+
+#: Adjectives of an expletive "it" that leave its clause possible ("it is
+#: likely that P"); "unlikely" too, leaning against it.
+_HEDGING_ADJECTIVES = frozenset(
+    "possible likely probable conceivable plausible unlikely improbable".split()
+)
+
 #: Verbs of coming to light, whose subject "it" stands for a that-clause.
 _EXTRAPOSING = frozenset("emerge transpire turn come happen follow occur".split())
 
@@ -929,6 +962,11 @@ def analyse(root: Token) -> Attribution:
         if lemma in POSSIBILITY_VERBS and comp is not None:
             certainty = _stronger(certainty, "possible")
             v = comp
+            continue
+        if not neg and (frame := _copular_frame(v, subj)) is not None:
+            # "it is likely that P": P, as sure as the adjective says
+            certainty = _stronger(certainty, frame[1])
+            v = frame[0]
             continue
         if (that := _extraposed(v, subj, comp)) is not None and not neg:
             # "it has been brought to our attention that P", "it emerged that
