@@ -752,8 +752,8 @@ def _extraposed(v: Token, subj: Token | None, comp: Token | None) -> Token | Non
     None. Only a passive ("it has been brought to our attention that P")
     or a verb of coming to light takes an expletive subject; "it warned
     that P" has a referring "it" (the agency), and a copula's frame ("it is
-    clear / unlikely / false that P") says how sure P is, so neither is
-    passed over here."""
+    clear / unlikely that P") says how sure P is, which ``_copular_frame``
+    reads; neither is passed over here."""
     if subj is None or subj.lower_ != "it" or comp is None:
         return None
     if not (_passive(v) or v.lemma_.lower() in _EXTRAPOSING):
