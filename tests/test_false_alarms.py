@@ -710,23 +710,6 @@ def test_an_article_calls_the_story_false_in_its_own_voice(
     assert calls_story_false(claim(text, "d1", source=source)) is calls
 
 
-@pytest.mark.parametrize(
-    ("text", "certainty", "predicate"),
-    [
-        # implicative verbs entail their complement; "tried" does not
-        ("Jon Reed was forced to deny that he's dead after a fake story spread online.",
-         "denied", "be"),
-        ("The climbers managed to reach the summit on Monday.", "asserted", "reach"),
-        ("The climbers tried to reach the summit on Monday.", "asserted", "try"),
-    ],
-)
-def test_an_implicative_verb_states_its_complement(
-    nlp: Language, text: str, certainty: str, predicate: str
-) -> None:
-    att = _read(nlp, text)
-    assert (att.certainty, att.predicate) == (certainty, predicate)
-
-
 def test_a_doubt_of_the_main_clause_covers_its_adverbial_clause() -> None:
     hoax = claim("On Monday some sites reported on a hoax video of a gull landing on the mayor's "
                  "head while he unveiled a statue in the harbour", "d1", predicate="report")

@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 @pytest.mark.parametrize(
     ("text", "certainty", "predicate"),
     [
+        # implicative verbs entail their complement; "tried" does not
+        ("Jon Reed was forced to deny that he's dead after a fake story spread online.",
+         "denied", "be"),
+        ("The climbers managed to reach the summit on Monday.", "asserted", "reach"),
+        ("The climbers tried to reach the summit on Monday.", "asserted", "try"),
+        # negative implicatives entail that it did not happen
         ("The probe failed to land on the moon on Friday.", "negated", "land"),
         ("The clerk neglected to file the form.", "negated", "file"),
         ("The driver forgot to lock the van.", "negated", "lock"),
