@@ -283,6 +283,11 @@ def test_predicate_shared_by_inflected_and_irregular_forms() -> None:
     assert match.predicate_shared(c("His accomplice surrendered on Friday", "surrender"),
                                   c("He ran from police but surrendered", "run"))
     assert match.stem("found") == match.stem("find")
+    # a final y becomes i before -ed and -es
+    for lemma, form in (("deny", "denied"), ("identify", "identified"), ("carry", "carries"),
+                        ("study", "studies"), ("deny", "denying")):
+        assert match.stem(form) == match.stem(lemma), form
+    assert match.stem("carried") != match.stem("car")
     assert not match.predicate_shared(c("The troops crossed the river", "cross"),
                                       c("The troops reached the front", "reach"))
 

@@ -106,6 +106,7 @@ def rare_overlap(a: Claim, b: Claim, idf: dict[str, float] | None) -> float:
 
 
 _STEM_SUFFIXES = ("ing", "ied", "ies", "ed", "es", "s", "e")
+_Y_TO_I = frozenset({"ied", "ies"})
 #: Verbs too common or too light to say two claims report one action.
 LIGHT_VERBS = frozenset(
     "be have do say make get take go give come see know tell report state add include "
@@ -137,7 +138,8 @@ def stem(word: str) -> str:
     w = _IRREGULAR.get(w, w)
     for suffix in _STEM_SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
+            # a final y becomes i before -ed and -es: "denied" is "deny"
+            w = w[: -len(suffix)] + ("y" if suffix in _Y_TO_I else "")
             break
     if len(w) > 3 and w[-1] == w[-2]:  # stopped → stopp → stop
         w = w[:-1]
