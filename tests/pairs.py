@@ -28,10 +28,12 @@ def read_main_clause(nlp: Language, text: str) -> Attribution:
 
 
 def pair_verdicts(pairs: Sequence[tuple[str, str]], tmp_path: Path,
-                  published: str = "2025-03-03") -> list[str]:
-    """The verdict on each (a, b) pair, both published on ``published``."""
+                  published: str = "2025-03-03", published_b: str | None = None) -> list[str]:
+    """The verdict on each (a, b) pair, a published on ``published`` and b
+    on ``published_b`` (the same day unless given)."""
     path = tmp_path / "pairs.jsonl"
     path.write_text("\n".join(json.dumps({"a": a, "b": b, "published_a": published,
-                                          "published_b": published}) for a, b in pairs) + "\n",
+                                          "published_b": published_b or published})
+                              for a, b in pairs) + "\n",
                     encoding="utf-8")
     return [c.verdict for c in compare_pairs_file(path, Config(cache_dir=tmp_path))]

@@ -882,6 +882,8 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     what = f"one negates “{word}”, which the other asserts" if word else "one negates what the other asserts"
     if (said := _apart_or_later(a, b, ctx)) is not None:
         return said
+    if (said := _happened_since(a, b, word, negating, ctx)) is not None:
+        return said
     va, vb = _voice(a), _voice(b)
     if bool(va) != bool(vb):
         if _voice(negating):
@@ -892,6 +894,59 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         # "X confirms P" is factive: the outlet that reports the confirmation
         # commits to P as well, so two outlets say opposite things
     return _say("negation.v1", a, b, ctx, "conflict", "negation", 0.8, what)
+
+
+#: Auxiliaries of the present perfect: "has not been charged" speaks of
+#: the time of writing.
+_PERFECT = frozenset("has have hasn't haven't".split())
+#: Words that put a negation at the time of writing ("not yet", "still
+#: not", "so far no one").
+_SO_FAR = frozenset("yet still".split())
+
+
+def _so_far_at(c: Claim, target: str) -> bool:
+    """The claim negates the action with stem ``target`` only up to the
+    time of writing: a present perfect ("has not been charged", "no
+    arrests have been made"), "yet" or "still" ("not yet identified",
+    "has yet to file", "still has not paid"), "so far". "Never" speaks of
+    all time and "was not charged" of a past occasion: neither."""
+    tokens = _tokens(c)
+    for k, t in enumerate(tokens):
+        if stem(t) != target:
+            continue
+        near = tokens[max(0, k - 5) : k + 4]
+        if "never" in near:
+            return False
+        return bool(_SO_FAR & set(near)) or any(
+            tokens[i : i + 2] == ["so", "far"] for i in range(len(tokens) - 1)
+        ) or bool(_PERFECT & set(tokens[max(0, k - 4) : k + 3])) or any(
+            w.endswith("'ve") for w in tokens[max(0, k - 4) : k]
+        )
+    return False
+
+
+def _happened_since(a: Claim, b: Claim, word: str, negating: Claim,
+                    ctx: PairContext) -> Comparison | None:
+    """One claim says an action has not happened so far (``_so_far_at``),
+    the other, published a day or more later, that it has: both can be
+    true, the event falling between the two reports, and the later one is
+    news since (``update``). Not when the later report dates the event
+    before the earlier one was published: then the negation was wrong when
+    written. On one day the reports' order is not known, and the two
+    differ as any negation and assertion do."""
+    target = stem(word) if word else _one_action(a, b)
+    if target is None or not _so_far_at(negating, target):
+        return None
+    asserting = b if negating is a else a
+    said_not, said = (
+        (ctx.published_a, ctx.published_b) if negating is a else (ctx.published_b, ctx.published_a)
+    )
+    if said_not is None or said is None or said <= said_not:
+        return None  # on one day, the order of the two reports is not known
+    if any(t.high is not None and t.high < said_not for t in _event_times(asserting)):
+        return None
+    return _say("negation.v1", a, b, ctx, "update", None, 0.6,
+                "one says it has not happened so far; the other, published later, that it has")
 
 
 #: Words that leave a fact open without leaning either way: "may",

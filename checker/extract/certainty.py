@@ -422,6 +422,28 @@ def _nobody(v: Token) -> bool:
     )
 
 
+#: Words that take what was already told out of a quantifier's range: "no
+#: one else was hurt" speaks of others than the victim.
+_OTHERS = frozenset("else other others further more additional new".split())
+
+
+def _none_did(v: Token) -> bool:
+    """The subject of ``v`` is a negative quantifier: "no suspects have been
+    identified", "nobody was hurt", "none of the sailors survived" say the
+    event happened to no one, as "not" on the verb does. Not when the
+    quantifier is restricted to others than those told of ("no one else",
+    "no other injuries", "no more arrests"): that leaves the told event
+    standing."""
+    subj = _subject(v)
+    if subj is None:
+        return False
+    negative = subj.lower_ in ("nobody", "none", "nothing", "noone") or _no(subj)
+    if not negative:
+        return False
+    near = [subj, *subj.children, *(subj.doc[subj.i + 1 : subj.i + 2])]
+    return not any(t.lower_ in _OTHERS for t in near if t.i != subj.i or t.lower_ == "others")
+
+
 def _no(noun: Token) -> bool:
     return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
 
@@ -978,7 +1000,7 @@ def analyse(root: Token) -> Attribution:
             continue
         if local is not None:
             certainty = _stronger(certainty, local)
-        if neg:
+        if neg or (not asked and _none_did(v)):
             negated = True
             certainty = _stronger(certainty, "negated")
         break
