@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -339,3 +340,26 @@ def test_clitics_are_no_part_of_a_word() -> None:
     assert content_words("We didn't threaten the families") == {"threaten", "family"}
     assert content_words("They won’t sign; they’re waiting") == {"sign", "waiting"}
     assert "won" in content_words("She won the seat")
+
+
+def test_irregular_forms_from_the_lemmatizer_table() -> None:
+    # written by bench/irregular_verbs.py from the spaCy model's verb exceptions
+    for lemma, form in (("sink", "sank"), ("sink", "sunk"), ("undergo", "underwent"),
+                        ("uphold", "upheld"), ("withhold", "withheld")):
+        assert match.stem(form) == match.stem(lemma), form
+    # a form that is a noun or verb of its own is not read as another verb's
+    assert match.stem("wound") != match.stem("wind")
+    assert match.stem("ground") != match.stem("grind")
+
+
+@pytest.mark.slow
+def test_the_irregular_table_is_the_one_the_model_gives() -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "bench" / "irregular_verbs.py"
+    spec = importlib.util.spec_from_file_location("irregular_verbs", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = module.OUT.read_text(encoding="utf-8")
+    assert committed == "".join(f"{form}\t{lemma}\n" for form, lemma in module.table())

@@ -59,13 +59,12 @@ PAIRS = [
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="a main verb in an irregular form ('sank') is not matched "
-                   "to its lemma ('sink'); falling back on the parse's polarity exposed negations "
-                   "of subordinate clauses read as the claim's (measured on GVA), so it is not done")
 def test_an_irregular_form_of_the_main_verb_is_the_same_action(tmp_path: Path) -> None:
     got = pair_verdicts([("The ferry sank near the harbour on Monday.",
-                          "The ferry did not sink near the harbour on Monday.")], tmp_path)
-    assert got == ["conflict"]
+                          "The ferry did not sink near the harbour on Monday."),
+                         ("The patient underwent surgery on Monday.",
+                          "The patient did not undergo surgery on Monday.")], tmp_path)
+    assert got == ["conflict", "conflict"]
 
 
 @pytest.mark.slow
