@@ -33,6 +33,8 @@ if TYPE_CHECKING:
         ("No one else was hurt in the fire.", "asserted", "hurt"),
         ("No other injuries were reported.", "asserted", "report"),
         ("Three sailors survived the sinking.", "asserted", "survive"),
+        # before a name "no" is an interjection, not a quantifier
+        ("Oh no Anna Berg has died", "asserted", "die"),
     ],
 )  # fmt: skip
 def test_a_negative_subject_negates_its_verb(

@@ -437,7 +437,11 @@ def _none_did(v: Token) -> bool:
     subj = _subject(v)
     if subj is None:
         return False
-    negative = subj.lower_ in ("nobody", "none", "nothing", "noone") or _no(subj)
+    # "no" quantifies a common noun; before a name it is an interjection
+    # ("Oh no, the singer is dead")
+    negative = subj.lower_ in ("nobody", "none", "nothing", "noone") or (
+        _no(subj) and subj.pos_ != "PROPN"
+    )
     if not negative:
         return False
     near = [subj, *subj.children, *(subj.doc[subj.i + 1 : subj.i + 2])]
