@@ -96,3 +96,21 @@ def test_an_active_report_keeps_its_speaker(nlp: Language) -> None:
     (sent,) = nlp("The striker said he had signed a contract.").sents
     att = analyse(sent.root)
     assert (att.certainty, att.source) == ("asserted", "The striker")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "certainty", "predicate"),
+    [
+        # a fronted adverbial clause the parser hangs on the verb as a second
+        # complement: what was acknowledged is the clause after the verb
+        ("While the agency maintains there is no evidence that anyone crossed the border, "
+         "the minister acknowledged last week that four men were stopped at the border.",
+         "asserted", "stop"),
+        # a fronted complement is the only one: it stays the claim
+        ("The army has withdrawn from the town, the minister said.", "asserted", "withdraw"),
+    ],
+)  # fmt: skip
+def test_a_complement_stands_after_its_verb(
+    nlp: Language, sentence: str, certainty: str, predicate: str
+) -> None:
+    assert _attribution(nlp, sentence) == (certainty, predicate)

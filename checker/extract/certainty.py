@@ -250,9 +250,15 @@ def _not_until(tok: Token) -> bool:
 
 
 def _complement(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
-            return c
+    """The clause ``tok`` takes as its complement. Of two, the one after the
+    verb, where a complement stands: the parser can hang a fronted
+    adverbial clause on the verb as a second one ("While X maintains P,
+    the minister acknowledged that Q": Q is what was acknowledged); a
+    fronted complement ("P, he said") is the only one its verb has."""
+    found = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    if found:
+        after = [c for c in found if c.i > tok.i]
+        return after[0] if len(found) > 1 and after else found[0]
     for c in tok.children:
         if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX"):
             return c
