@@ -10,6 +10,7 @@ shuffled with a fixed seed). Reports:
 
 Usage: .venv/bin/python bench/eval_gva.py [--data ../shared/eval/gva_dev.jsonl]
        [--batch 20] [--skip N] [--limit N] [--cache-dir /tmp/claimcheck-gva]
+       [--show none|wrong|all|differences]
 
 ``--skip 200 --limit 200`` takes the next 200 incidents of the same shuffle:
 incidents none of ``--limit 200``'s runs has seen.
@@ -40,9 +41,10 @@ def main() -> None:
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/claimcheck-gva"))
     ap.add_argument("--model", default="all-MiniLM-L6-v2")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--show", choices=("none", "wrong", "all"), default="none",
+    ap.add_argument("--show", choices=("none", "wrong", "all", "differences"), default="none",
                     help="print casualty conflicts (all, or those no side of which "
-                         "differs from the gold count) for reading")
+                         "differs from the gold count), or every conflict, disputed, "
+                         "update and scope finding, for reading")
     args = ap.parse_args()
 
     incidents = [json.loads(line) for line in args.data.read_text().splitlines() if line.strip()]
@@ -82,6 +84,8 @@ def main() -> None:
         claims = {c.id: c for c in report.claims}
         for f in report.findings:
             verdicts[f.verdict] = verdicts.get(f.verdict, 0) + 1
+            if args.show == "differences" and f.verdict not in ("agree", "unique"):
+                print(f"{f.verdict} {f.comparator}: {f.rationale}")
             if len(set(f.docs)) >= 2:
                 multi += 1
                 if len({incident_of[d] for d in f.docs}) > 1:
