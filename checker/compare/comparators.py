@@ -694,6 +694,39 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
     return _embedded_clash(a, b)
 
 
+#: Modals that speak of what is possible, needed or wanted, not of what is.
+_UNREAL_MODALS = frozenset("would should could might may must can "
+                           "wouldn't shouldn't couldn't mightn't mustn't can't".split())
+
+
+def _unreal_action(a: Claim, b: Claim, negating: Claim) -> bool:
+    """The claim that does not negate the action both are about states no
+    fact of it (``_unreal`` at each of its forms): "his choice to play the
+    part" or "should have backups" against "will not play", "have no
+    backups". Its main verb, read by the extractor through its frames
+    ("managed to reach": reach, asserted), is not made unreal by an
+    infinitive."""
+    target = _one_action(a, b)
+    if target is None:
+        return False
+    asserting = b if negating is a else a
+    told = _tokens(asserting)
+    at = [k for k, t in enumerate(told) if stem(t) == target]
+    main = bool(asserting.predicate) and stem(asserting.predicate or "") == target
+    return bool(at) and all(_unreal(told, k, infinitive=not main) for k in at)
+
+
+def _unreal(tokens: list[str], k: int, *, infinitive: bool = True) -> bool:
+    """The verb at ``k`` states no fact: a to-infinitive ("his choice to
+    play the part", "plans to sell"; unless ``infinitive`` is False) or
+    under a modal of possibility, duty or wish ("should have backups",
+    "could sell"). The future ("will sell") is judged apart
+    (``_future_at``)."""
+    return (infinitive and k > 0 and tokens[k - 1] == "to") or bool(
+        _modals_before(tokens, k) & _UNREAL_MODALS
+    )
+
+
 _FUTURE = frozenset({"will", "shall"})
 _FUTURE_FRAMES = (("going", "to"), ("set", "to"), ("due", "to"), ("expected", "to"), ("plans", "to"),
                   ("plan", "to"), ("about", "to"))
@@ -869,6 +902,8 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return _open_against_ruled_out(a, b, ctx)
     if not {ca, cb} - {"pos", "neg"} and _asserts_fact(a) and _asserts_fact(b):
         clash = _negation_clash(a, b)
+        if clash is not None and not clash[0] and _unreal_action(a, b, clash[1]):
+            return None
     elif ca == cb and ca in _ONE_FRAME and _states_fact(a) and _states_fact(b):
         # a clause on a participant ("the police, who have (not) opened an
         # inquiry, found no evidence") is asserted whatever the main clause
@@ -876,7 +911,9 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         clash = _embedded_clash(a, b, besides=_main_stems(a) | _main_stems(b))
     else:
         return None
-    if clash is None:
+    if clash is None or _disjoint_times(a, b):
+        # "has not been seen since September 3" / "was seen in July": an
+        # action at two times apart is two occasions
         return None
     word, negating = clash
     what = f"one negates “{word}”, which the other asserts" if word else "one negates what the other asserts"
