@@ -189,6 +189,15 @@ def test_a_negative_prefix_negates_like_not() -> None:
     assert judge_pair(a, b)[0] != "conflict"
 
 
+def test_a_prefixed_word_outside_the_predicate_negates_nothing() -> None:
+    # "Unmasked" is a label, not what the sentence predicates of the gunman
+    a = claim("Unmasked: the gunman known as the Fox has been identified as Tom Hale", "d1",
+              predicate="identify")
+    b = claim("The Fox, the masked gunman seen in the videos, has been identified as Tom Hale",
+              "d2", predicate="identify")
+    assert judge_pair(a, b)[0] == "agree"
+
+
 def test_negation_needs_one_subject() -> None:
     a = claim("One team won't train and will rest", "d1", predicate="train",
               certainty="negated", negated=True)

@@ -682,7 +682,9 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
         if na is not None and nb is not None and (
             (na != _prefix_negates(a, b)) != (nb != _prefix_negates(b, a))
         ):
-            negating = a if (a.certainty == "negated" or a.negated) else b
+            # the claim that negates: by its verb, a "no" before the event
+            # noun, "yet to", or a negative prefix
+            negating = a if na != _prefix_negates(a, b) else b
             asserting = b if negating is a else a
             if _future_at(asserting, target) and not _future_at(negating, target):
                 return None  # "will begin in January" / "has not begun yet": both true
@@ -695,8 +697,10 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
 
 
 #: Modals that speak of what is possible, needed or wanted, not of what is.
-_UNREAL_MODALS = frozenset("would should could might may must can "
-                           "wouldn't shouldn't couldn't mightn't mustn't can't".split())
+#: Not "would": after a verb of saying it is the future of reported speech
+#: ("said it would raise prices"), a commitment that can be contradicted.
+_UNREAL_MODALS = frozenset("should could might may must can "
+                           "shouldn't couldn't mightn't mustn't can't".split())
 
 
 def _unreal_action(a: Claim, b: Claim, negating: Claim) -> bool:
@@ -863,10 +867,25 @@ _NEG_PREFIX = re.compile(r"^(?:in|un|im|il|ir|non|dis)(?=[a-z]{4})")
 
 
 def _prefix_negates(x: Claim, y: Claim) -> bool:
-    """``x`` has a word that is a word of ``y`` with a negative prefix
-    ("inaccurate" / "accurate", "unlawful" / "lawful")."""
+    """``x`` predicates a word of ``y`` with a negative prefix after a
+    copula ("was inaccurate" / "is not accurate", "is unlawful" /
+    "lawful"). A prefixed word elsewhere negates nothing of the other's
+    ("Unmasked: X identified as Y" / "the masked militant")."""
     plain = set(_tokens(y))
-    return any(m and t[m.end():] in plain for t in _tokens(x) if (m := _NEG_PREFIX.match(t)))
+    tokens = _tokens(x)
+    return any(
+        m and t[m.end():] in plain and _after_copula(tokens, k)
+        for k, t in enumerate(tokens) if (m := _NEG_PREFIX.match(t))
+    )
+
+
+def _after_copula(tokens: list[str], k: int) -> bool:
+    """The word at ``k`` is a copula's complement, adverbs between ("was
+    inaccurate", "is entirely untrue")."""
+    j = k - 1
+    while j >= 0 and (tokens[j].endswith("ly") or tokens[j] in _DEGREE):
+        j -= 1
+    return j >= 0 and tokens[j] in _COPULA_FORMS
 
 
 def _voice(c: Claim) -> str | None:
