@@ -198,6 +198,15 @@ def test_a_prefixed_word_outside_the_predicate_negates_nothing() -> None:
     assert judge_pair(a, b)[0] == "agree"
 
 
+def test_a_negated_support_verb_negates_its_event() -> None:
+    # "did not show a blurred face" says the face was not blurred
+    a = claim("The footage he saw on state TV did not show a blurred face", "d1",
+              predicate="show", certainty="negated", negated=True)
+    b = claim("A correspondent said state TV did not blur the face", "d2", predicate="blur",
+              certainty="negated", negated=True, source="A correspondent")
+    assert judge_pair(a, b)[0] not in ("conflict", "disputed")
+
+
 def test_negation_needs_one_subject() -> None:
     a = claim("One team won't train and will rest", "d1", predicate="train",
               certainty="negated", negated=True)

@@ -18,6 +18,10 @@ PAIRS = [
      "general.", "unrelated"),
     ("I should have old backups in the cloud but cannot find any.",
      "I have no old backups in the cloud to go back to.", "unrelated"),
+    # a negated infinitive is a request, not a fact
+    ("One of his friends, who asked not to be identified, said: \"I have no doubt that Tom is "
+     "the Fox.\"", "The gunman known as the Fox has been identified as Tom Hale from Leeds.",
+     "unrelated"),
     # the extractor reads an implicative frame: the complement is stated
     ("The climbers managed to reach the summit on Monday.",
      "The climbers did not reach the summit on Monday.", "conflict"),

@@ -578,6 +578,19 @@ def _negated_at(c: Claim, target: str) -> bool | None:
     return False if found else None
 
 
+def _support_negated(c: Claim, target: str) -> bool | None:
+    """Whether the claim negates the action with stem ``target`` (as
+    ``_negated_at``), counting a negated support verb whose event it is:
+    "did not show a blurred face" says no face was blurred, as "no charges
+    have been filed" says none were."""
+    found = _negated_at(c, target)
+    if found is False and c.predicate in _SUPPORT and stem(c.predicate) != target and (
+        c.certainty == "negated" or c.negated
+    ):
+        return True
+    return found
+
+
 def _one_action(a: Claim, b: Claim) -> str | None:
     """The stem of the action both claims are about: their main verbs
     agree, or one's main verb is the other's event noun carried by a support
@@ -676,7 +689,7 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
     None when neither."""
     target = _one_action(a, b)
     if target is not None:
-        na, nb = _negated_at(a, target), _negated_at(b, target)
+        na, nb = _support_negated(a, target), _support_negated(b, target)
         # "was inaccurate" is "was not accurate": a negative prefix on a
         # word the other claim uses plain negates as much as "not" does
         if na is not None and nb is not None and (
@@ -704,12 +717,13 @@ _UNREAL_MODALS = frozenset("should could might may must can "
 
 
 def _unreal_action(a: Claim, b: Claim, negating: Claim) -> bool:
-    """The claim that does not negate the action both are about states no
-    fact of it (``_unreal`` at each of its forms): "his choice to play the
-    part" or "should have backups" against "will not play", "have no
-    backups". Its main verb, read by the extractor through its frames
-    ("managed to reach": reach, asserted), is not made unreal by an
-    infinitive."""
+    """One of two claims of opposite polarity on the action both are about
+    states no fact of it: the asserting one (``_unreal`` at each of its
+    forms: "his choice to play the part", "should have backups" against
+    "will not play", "have no backups"), or the negating one by a negated
+    infinitive ("asked not to be identified"). A main verb, read by the
+    extractor through its frames ("managed to reach": reach, asserted), is
+    not made unreal by an infinitive."""
     target = _one_action(a, b)
     if target is None:
         return False
@@ -717,7 +731,29 @@ def _unreal_action(a: Claim, b: Claim, negating: Claim) -> bool:
     told = _tokens(asserting)
     at = [k for k, t in enumerate(told) if stem(t) == target]
     main = bool(asserting.predicate) and stem(asserting.predicate or "") == target
-    return bool(at) and all(_unreal(told, k, infinitive=not main) for k in at)
+    if at and all(_unreal(told, k, infinitive=not main) for k in at):
+        return True
+    # nor is a negated infinitive a fact: "asked not to be identified"
+    # says nothing of whether anyone was
+    denying = _tokens(negating)
+    negated = [k for k, t in enumerate(denying) if stem(t) == target and _negated_token(denying, k)]
+    return bool(negated) and stem(negating.predicate or "") != target and all(
+        _negated_infinitive(denying, k) for k in negated
+    )
+
+
+def _negated_infinitive(tokens: list[str], k: int) -> bool:
+    """The verb at ``k`` is a negated to-infinitive ("not to be
+    identified", "to not run", "never to return"); "has yet to respond" is
+    a frame that says it has not happened, not a negated infinitive."""
+    j = k - 1
+    while j >= 0 and tokens[j] in ("be", "been", "have", "not", "never"):
+        j -= 1
+    if j < 0 or tokens[j] != "to":
+        return False
+    return bool({"not", "never"} & set(tokens[j + 1 : k])) or (
+        j > 0 and tokens[j - 1] in ("not", "never")
+    )
 
 
 def _unreal(tokens: list[str], k: int, *, infinitive: bool = True) -> bool:
