@@ -207,6 +207,22 @@ def test_a_negated_support_verb_negates_its_event() -> None:
     assert judge_pair(a, b)[0] not in ("conflict", "disputed")
 
 
+def test_an_agentless_passive_is_not_denied_by_an_agent() -> None:
+    # who sent it is not said, so "he did not send it" does not deny it
+    a = claim("Rep. Jon Reed said Wednesday he's certain he did not send a lewd photo to a "
+              "student", "d1", predicate="send", source="Rep. Jon Reed")
+    b = claim("Last weekend, a lewd photo was sent to a student from Jon Reed's account", "d2",
+              predicate="send")
+    assert judge_pair(a, b)[0] not in ("conflict", "disputed")
+    # the event itself negated, or the agent named, still differ
+    c = claim("No lewd photo was sent to a student from Jon Reed's account", "d3",
+              predicate="send", certainty="negated", negated=True)
+    assert judge_pair(c, b)[0] == "conflict"
+    d = claim("Last weekend, a lewd photo was sent to a student by Jon Reed", "d4",
+              predicate="send")
+    assert judge_pair(a, d)[0] in ("conflict", "disputed")
+
+
 def test_negation_needs_one_subject() -> None:
     a = claim("One team won't train and will rest", "d1", predicate="train",
               certainty="negated", negated=True)

@@ -578,6 +578,46 @@ def _negated_at(c: Claim, target: str) -> bool | None:
     return False if found else None
 
 
+_PASSIVE_AUX = frozenset("was were been being is are be get got gets".split())
+#: How far after a passive verb its "by" agent may stand.
+_AGENT_REACH = 8
+
+
+def _passive_at(tokens: list[str], k: int) -> bool:
+    """The verb at ``k`` is passive: a form of "be" (or "get") before it,
+    adverbs and negators between, and it is no "-ing" form."""
+    j = k - 1
+    while j >= 0 and (tokens[j].endswith("ly") or tokens[j] in _NEGATOR_BEFORE):
+        j -= 1
+    return j >= 0 and tokens[j] in _PASSIVE_AUX and not tokens[k].endswith("ing")
+
+
+def _agentless_passive(tokens: list[str], k: int) -> bool:
+    """The verb at ``k`` is passive and names no agent ("was sent from his
+    account", not "was sent by him")."""
+    return _passive_at(tokens, k) and "by" not in tokens[k + 1 : k + 1 + _AGENT_REACH]
+
+
+def _active_at(c: Claim, target: str) -> bool:
+    """The claim negates the action with stem ``target`` as an active verb,
+    whose subject is the agent ("he did not send it"); not an event noun
+    ("no charges were filed"), which negates the event itself."""
+    tokens = _tokens(c)
+    forms = [k for k, t in enumerate(tokens) if stem(t) == target and _negated_token(tokens, k)]
+    return bool(forms) and all(
+        not _passive_at(tokens, k) and _verbal_negator(tokens, k) for k in forms
+    )
+
+
+def _verbal_negator(tokens: list[str], k: int) -> bool:
+    """A verbal negator ("not", "never", "didn't") stands before the word at
+    ``k``, auxiliaries and adverbs between; not a determiner ("no")."""
+    j = k - 1
+    while j >= 0 and k - j <= 4 and (tokens[j] in _AUX_BETWEEN or tokens[j].endswith("ly")):
+        j -= 1
+    return j >= 0 and tokens[j] in _NEGATOR_BEFORE and tokens[j] not in ("no", "nobody")
+
+
 def _support_negated(c: Claim, target: str) -> bool | None:
     """Whether the claim negates the action with stem ``target`` (as
     ``_negated_at``), counting a negated support verb whose event it is:
@@ -705,6 +745,10 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
             at = [k for k, t in enumerate(told) if stem(t) == target]
             if at and all(_hearsay_clause(told, k) for k in at):
                 return None  # "spread the story that P": P is told, not asserted
+            if at and all(_agentless_passive(told, k) for k in at) and _active_at(negating, target):
+                # "the photo was sent from his account" / "he did not send
+                # it": who did it is not said, so it is not denied
+                return None
             return "", negating
     return _embedded_clash(a, b)
 
