@@ -207,6 +207,14 @@ def test_a_negated_support_verb_negates_its_event() -> None:
     assert judge_pair(a, b)[0] not in ("conflict", "disputed")
 
 
+def test_what_a_negated_verb_governs_is_neither_stated_nor_negated() -> None:
+    # "did not show the attack" says nothing of whether there was one
+    a = claim("It did not show the attack on the convoy", "d1", predicate="show",
+              certainty="negated", negated=True)
+    b = claim("It attacked the convoy", "d2", predicate="attack")
+    assert judge_pair(a, b)[0] not in ("conflict", "disputed")
+
+
 def test_an_agentless_passive_is_not_denied_by_an_agent() -> None:
     # who sent it is not said, so "he did not send it" does not deny it
     a = claim("Rep. Jon Reed said Wednesday he's certain he did not send a lewd photo to a "

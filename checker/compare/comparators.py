@@ -620,14 +620,19 @@ def _verbal_negator(tokens: list[str], k: int) -> bool:
 
 def _support_negated(c: Claim, target: str) -> bool | None:
     """Whether the claim negates the action with stem ``target`` (as
-    ``_negated_at``), counting a negated support verb whose event it is:
-    "did not show a blurred face" says no face was blurred, as "no charges
-    have been filed" says none were."""
+    ``_negated_at``), or None when a form of it stands in what a negated
+    main verb governs: "did not show a blurred face" asserts no blurring,
+    so it is neither stated nor, by its own words, negated. ("No charges
+    have been filed" negates the charges by its own "no".)"""
     found = _negated_at(c, target)
-    if found is False and c.predicate in _SUPPORT and stem(c.predicate) != target and (
+    if found is False and c.predicate and stem(c.predicate) != target and (
         c.certainty == "negated" or c.negated
     ):
-        return True
+        tokens = _tokens(c)
+        main = next((k for k, t in enumerate(tokens) if stem(t) == stem(c.predicate or "")), None)
+        first = next((k for k, t in enumerate(tokens) if stem(t) == target), None)
+        if main is not None and first is not None and first > main:
+            return None
     return found
 
 
