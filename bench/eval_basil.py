@@ -93,7 +93,9 @@ def main() -> None:
     ap.add_argument("--discrepancies", type=Path,
                     default=HERE / "judgements/basil_discrepancies.json")
     ap.add_argument("--cache-dir", type=Path, default=Path("/tmp/claimcheck-basil"))
-    ap.add_argument("--show", choices=("false", "unjudged", "all", "none"), default="unjudged")
+    ap.add_argument("--show", choices=("false", "unjudged", "all", "none", "joining"),
+                    default="unjudged",
+                    help="findings to print for reading (joining: those that join two stories)")
     ap.add_argument("--json", action="store_true", help="print only the figures, as JSON")
     ap.add_argument("--agree-sample", type=int, default=40,
                     help="agree findings to print and score (0: none)")
@@ -113,6 +115,10 @@ def main() -> None:
         if len(f.docs) > 1:
             multi += 1
             cross += len({story(d) for d in f.docs}) > 1
+            if args.show == "joining" and len({story(d) for d in f.docs}) > 1 and not args.json:
+                print(f"\njoining two stories: {f.verdict} {f.comparator} {' '.join(f.docs)}")
+                for cid in f.claims:
+                    print(f"   [{claims[cid].doc}] {' '.join(claims[cid].text.split())[:300]}")
         if f.verdict not in JUDGED:
             continue
         key = finding_key(f, claims)

@@ -215,6 +215,17 @@ def test_what_a_negated_verb_governs_is_neither_stated_nor_negated() -> None:
     assert judge_pair(a, b)[0] not in ("conflict", "disputed")
 
 
+def test_an_act_negated_on_one_occasion_and_stated_on_another() -> None:
+    a = claim("The child did not wake up when she was shot, and woke up later complaining of "
+              "pain", "d1", predicate="wake", certainty="negated", negated=True)
+    b = claim("The child woke up later complaining of pain in her stomach", "d2",
+              predicate="wake")
+    assert judge_pair(a, b)[0] not in ("conflict", "disputed")
+    c = claim("The child did not wake up", "d3", predicate="wake", certainty="negated",
+              negated=True)
+    assert judge_pair(c, b)[0] == "conflict"
+
+
 def test_an_agentless_passive_is_not_denied_by_an_agent() -> None:
     # who sent it is not said, so "he did not send it" does not deny it
     a = claim("Rep. Jon Reed said Wednesday he's certain he did not send a lewd photo to a "

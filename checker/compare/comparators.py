@@ -598,6 +598,24 @@ def _agentless_passive(tokens: list[str], k: int) -> bool:
     return _passive_at(tokens, k) and "by" not in tokens[k + 1 : k + 1 + _AGENT_REACH]
 
 
+def _also_states(c: Claim, target: str) -> bool:
+    """The claim has a form of the action with stem ``target`` that is
+    negated and another, in a clause of its own, that is not: it negates
+    the act on one occasion and states it on another."""
+    tokens = _tokens(c)
+    forms = [k for k, t in enumerate(tokens) if stem(t) == target]
+    negated = [k for k in forms if _negated_token(tokens, k)]
+    return bool(negated) and any(
+        k > negated[0] and not _negated_token(tokens, k) and not _unreal(tokens, k)
+        and bool(_CLAUSE_BREAKS & set(tokens[negated[0] + 1 : k]))
+        for k in forms
+    )
+
+
+#: Words between two verbs that put them in two clauses.
+_CLAUSE_BREAKS = frozenset("and but then later when after before while until since".split())
+
+
 def _active_at(c: Claim, target: str) -> bool:
     """The claim negates the action with stem ``target`` as an active verb,
     whose subject is the agent ("he did not send it"); not an event noun
@@ -750,6 +768,10 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
             at = [k for k, t in enumerate(told) if stem(t) == target]
             if at and all(_hearsay_clause(told, k) for k in at):
                 return None  # "spread the story that P": P is told, not asserted
+            if _also_states(negating, target):
+                # "did not wake up when she was shot, and woke up later":
+                # it tells of two occasions, and states the act on one
+                return None
             if at and all(_agentless_passive(told, k) for k in at) and _active_at(negating, target):
                 # "the photo was sent from his account" / "he did not send
                 # it": who did it is not said, so it is not denied
