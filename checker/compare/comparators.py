@@ -578,7 +578,7 @@ def _negated_at(c: Claim, target: str) -> bool | None:
     return False if found else None
 
 
-_PASSIVE_AUX = frozenset("was were been being is are be get got gets".split())
+_PASSIVE_AUX = frozenset("was were been being is are am be get got gets".split())
 #: How far after a passive verb its "by" agent may stand.
 _AGENT_REACH = 8
 
@@ -636,7 +636,7 @@ def _verbal_negator(tokens: list[str], k: int) -> bool:
     return j >= 0 and tokens[j] in _NEGATOR_BEFORE and tokens[j] not in ("no", "nobody")
 
 
-def _support_negated(c: Claim, target: str) -> bool | None:
+def _negated_in_scope(c: Claim, target: str) -> bool | None:
     """Whether the claim negates the action with stem ``target`` (as
     ``_negated_at``), or None when a form of it stands in what a negated
     main verb governs: "did not show a blurred face" asserts no blurring,
@@ -752,7 +752,7 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
     None when neither."""
     target = _one_action(a, b)
     if target is not None:
-        na, nb = _support_negated(a, target), _support_negated(b, target)
+        na, nb = _negated_in_scope(a, target), _negated_in_scope(b, target)
         # "was inaccurate" is "was not accurate": a negative prefix on a
         # word the other claim uses plain negates as much as "not" does
         if na is not None and nb is not None and (
@@ -778,13 +778,6 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
                 return None
             return "", negating
     return _embedded_clash(a, b)
-
-
-#: Modals that speak of what is possible, needed or wanted, not of what is.
-#: Not "would": after a verb of saying it is the future of reported speech
-#: ("said it would raise prices"), a commitment that can be contradicted.
-_UNREAL_MODALS = frozenset("should could might may must can "
-                           "shouldn't couldn't mightn't mustn't can't".split())
 
 
 def _unreal_action(a: Claim, b: Claim, negating: Claim) -> bool:
@@ -1127,6 +1120,11 @@ _LEANING = re.compile(r"\b(?:unlikely|whether|if|unless)\b", re.IGNORECASE)
 _COUNTERFACTUAL = re.compile(r"\b(?:could|would|should)(?:\s+not|n['\u2019]t)?\s+have\b", re.IGNORECASE)
 _MODALS = frozenset("will would shall should can could may might must "
                     "won't can't couldn't wouldn't shouldn't mightn't mustn't".split())
+#: Modals that speak of what is possible, needed or wanted, not of what is:
+#: not the future ("will"), nor "would", which after a verb of saying is the
+#: future of reported speech ("said it would raise prices"), a commitment
+#: that can be contradicted.
+_UNREAL_MODALS = _MODALS - {"will", "would", "shall", "won't", "wouldn't"}
 
 
 def _left_open(c: Claim) -> bool:
