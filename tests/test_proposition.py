@@ -198,8 +198,9 @@ def test_a_prefixed_word_outside_the_predicate_negates_nothing() -> None:
     assert judge_pair(a, b)[0] == "agree"
 
 
-def test_a_negated_support_verb_negates_its_event() -> None:
-    # "did not show a blurred face" says the face was not blurred
+def test_a_word_under_a_negated_verb_is_not_set_against_a_negation() -> None:
+    # "did not show a blurred face" states no blurring: against "did not
+    # blur the face" there is nothing to dispute
     a = claim("The footage he saw on state TV did not show a blurred face", "d1",
               predicate="show", certainty="negated", negated=True)
     b = claim("A correspondent said state TV did not blur the face", "d2", predicate="blur",
