@@ -108,9 +108,10 @@ class DocumentCache:
         self._files.store(document_key(doc, config), claims)
 
 
-# Modules whose code decides what a claim's parse readings are
+# Modules (and the table of verb forms) that decide what a claim's parse readings are
 # (``checker.compare.frame``), beside the extraction code.
-_READING_SOURCES = ("compare/frame.py", "match/words.py", "match/actor.py")
+_READING_SOURCES = ("compare/frame.py", "match/words.py", "match/irregular_verbs.tsv",
+                    "match/actor.py")
 
 
 @functools.lru_cache(maxsize=1)

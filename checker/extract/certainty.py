@@ -450,8 +450,9 @@ def _none_did(v: Token) -> bool:
     )
     if not negative:
         return False
-    near = [subj, *subj.children, *(subj.doc[subj.i + 1 : subj.i + 2])]
-    return not any(t.lower_ in _OTHERS for t in near if t.i != subj.i or t.lower_ == "others")
+    # "no others", "no one else", "no other injuries"
+    near = [*subj.children, *subj.doc[subj.i + 1 : subj.i + 2]]
+    return subj.lower_ != "others" and not any(t.lower_ in _OTHERS for t in near)
 
 
 def _no(noun: Token) -> bool:
