@@ -114,3 +114,18 @@ def test_a_complement_stands_after_its_verb(
     nlp: Language, sentence: str, certainty: str, predicate: str
 ) -> None:
     assert _attribution(nlp, sentence) == (certainty, predicate)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "certainty", "predicate"),
+    [
+        # a "not" that focuses "just" or "only" negates no verb
+        ("The song wasn't just a catchy hit.", "asserted", "be"),
+        ("The ferry did not only carry cars.", "asserted", "carry"),
+        ("The song was not a hit.", "negated", "be"),
+    ],
+)  # fmt: skip
+def test_a_focusing_not_negates_no_verb(
+    nlp: Language, sentence: str, certainty: str, predicate: str
+) -> None:
+    assert _attribution(nlp, sentence) == (certainty, predicate)

@@ -203,10 +203,11 @@ def _negated(tok: Token) -> bool:
     subject, is negated with it: "will not confirm or deny" confirms nothing
     and denies nothing. A clause with a subject of its own keeps its own
     polarity ("either the friend never came back, or the cake became a
-    joke")."""
+    joke"). A "not" that focuses "just" or "only" negates no verb: "was not
+    just a hit" says it was a hit, and more."""
     if _not_until(tok):
         return False
-    if any(c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither")
+    if any((c.dep_ == "neg" and not _focusing(c)) or (c.dep_ == "preconj" and c.lower_ == "neither")
            for c in tok.children):
         return True
     head = tok.head
@@ -217,6 +218,16 @@ def _negated(tok: Token) -> bool:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+#: Words a "not" before them focuses, leaving the verb asserted ("not just
+#: a hit", "not only in Paris").
+_FOCUS_WORDS = frozenset("just only merely simply".split())
+
+
+def _focusing(neg: Token) -> bool:
+    """The negator stands right before a focus word ("not just", "not
+    only"): it contrasts what follows with more, and negates no verb."""
+    nxt = neg.i + 1
+    return nxt < len(neg.doc) and neg.doc[nxt].lower_ in _FOCUS_WORDS
 
 
 _UNTIL = frozenset({"until", "till", "til"})
