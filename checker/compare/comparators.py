@@ -532,12 +532,20 @@ _UNTIL = frozenset({"until", "till", "til"})
 _UNTIL_REACH = 8
 
 
-def _negated_token(tokens: list[str], k: int) -> bool:
-    """The word at ``k`` is negated: a negator right before it (auxiliaries
-    and adverbs between), "yet to" before it, or a negator right after it."""
+def _before_auxiliaries(tokens: list[str], k: int) -> int:
+    """The position of the word before the verb at ``k`` once up to four
+    auxiliaries and adverbs are passed over ("not" in "has not yet been
+    found"); -1 when none is left."""
     j = k - 1
     while j >= 0 and k - j <= 4 and (tokens[j] in _AUX_BETWEEN or tokens[j].endswith("ly")):
         j -= 1
+    return j
+
+
+def _negated_token(tokens: list[str], k: int) -> bool:
+    """The word at ``k`` is negated: a negator right before it (auxiliaries
+    and adverbs between), "yet to" before it, or a negator right after it."""
+    j = _before_auxiliaries(tokens, k)
     if j >= 0 and tokens[j] in _NEGATOR_BEFORE and not _contrastive(tokens, j):
         # "did not arrive until Monday": it arrived on Monday
         return not _UNTIL & set(tokens[k + 1 : k + 1 + _UNTIL_REACH])
@@ -598,12 +606,17 @@ def _agentless_passive(tokens: list[str], k: int) -> bool:
     return _passive_at(tokens, k) and "by" not in tokens[k + 1 : k + 1 + _AGENT_REACH]
 
 
+def _forms(tokens: list[str], target: str) -> list[int]:
+    """Positions of the forms of the action with stem ``target``."""
+    return [k for k, t in enumerate(tokens) if stem(t) == target]
+
+
 def _also_states(c: Claim, target: str) -> bool:
     """The claim has a form of the action with stem ``target`` that is
     negated and another, in a clause of its own, that is not: it negates
     the act on one occasion and states it on another."""
     tokens = _tokens(c)
-    forms = [k for k, t in enumerate(tokens) if stem(t) == target]
+    forms = _forms(tokens, target)
     negated = [k for k in forms if _negated_token(tokens, k)]
     return bool(negated) and any(
         k > negated[0] and not _negated_token(tokens, k) and not _unreal(tokens, k)
@@ -621,7 +634,7 @@ def _active_at(c: Claim, target: str) -> bool:
     whose subject is the agent ("he did not send it"); not an event noun
     ("no charges were filed"), which negates the event itself."""
     tokens = _tokens(c)
-    forms = [k for k, t in enumerate(tokens) if stem(t) == target and _negated_token(tokens, k)]
+    forms = [k for k in _forms(tokens, target) if _negated_token(tokens, k)]
     return bool(forms) and all(
         not _passive_at(tokens, k) and _verbal_negator(tokens, k) for k in forms
     )
@@ -630,9 +643,7 @@ def _active_at(c: Claim, target: str) -> bool:
 def _verbal_negator(tokens: list[str], k: int) -> bool:
     """A verbal negator ("not", "never", "didn't") stands before the word at
     ``k``, auxiliaries and adverbs between; not a determiner ("no")."""
-    j = k - 1
-    while j >= 0 and k - j <= 4 and (tokens[j] in _AUX_BETWEEN or tokens[j].endswith("ly")):
-        j -= 1
+    j = _before_auxiliaries(tokens, k)
     return j >= 0 and tokens[j] in _NEGATOR_BEFORE and tokens[j] not in ("no", "nobody")
 
 
@@ -647,9 +658,8 @@ def _negated_in_scope(c: Claim, target: str) -> bool | None:
         c.certainty == "negated" or c.negated
     ):
         tokens = _tokens(c)
-        main = next((k for k, t in enumerate(tokens) if stem(t) == stem(c.predicate or "")), None)
-        first = next((k for k, t in enumerate(tokens) if stem(t) == target), None)
-        if main is not None and first is not None and first > main:
+        main, first = _forms(tokens, stem(c.predicate or ""))[:1], _forms(tokens, target)[:1]
+        if main and first and first[0] > main[0]:
             return None
     return found
 
@@ -745,11 +755,14 @@ def _same_subject(a: Claim, b: Claim) -> bool:
     return bool(sa & content_words(b.text)) or bool(sb & content_words(a.text))
 
 
-def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
+def _negation_clash(a: Claim, b: Claim, *, facts_only: bool = False
+                    ) -> tuple[str, Claim] | None:
     """One claim negates an action the other asserts: the main action
     (``""``), or one both state of the same participants in a clause of
     their own (that clause's verb, as asserted); with the negating claim.
-    None when neither."""
+    None when neither. With ``facts_only``, a main action either claim
+    states as no fact (``_no_fact``) is no clash either; a hedge against a
+    negation (``_open_against_ruled_out``) asks without it."""
     target = _one_action(a, b)
     if target is not None:
         na, nb = _negated_in_scope(a, target), _negated_in_scope(b, target)
@@ -765,7 +778,7 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
             if _future_at(asserting, target) and not _future_at(negating, target):
                 return None  # "will begin in January" / "has not begun yet": both true
             told = _tokens(asserting)
-            at = [k for k, t in enumerate(told) if stem(t) == target]
+            at = _forms(told, target)
             if at and all(_hearsay_clause(told, k) for k in at):
                 return None  # "spread the story that P": P is told, not asserted
             if _also_states(negating, target):
@@ -776,31 +789,35 @@ def _negation_clash(a: Claim, b: Claim) -> tuple[str, Claim] | None:
                 # "the photo was sent from his account" / "he did not send
                 # it": who did it is not said, so it is not denied
                 return None
+            if facts_only and _no_fact(asserting, told, at, negating, target):
+                return None
             return "", negating
     return _embedded_clash(a, b)
 
 
-def _unreal_action(a: Claim, b: Claim, negating: Claim) -> bool:
-    """One of two claims of opposite polarity on the action both are about
-    states no fact of it: the asserting one (``_unreal`` at each of its
-    forms: "his choice to play the part", "should have backups" against
-    "will not play", "have no backups"), or the negating one by a negated
-    infinitive ("asked not to be identified"). A main verb, read by the
-    extractor through its frames ("managed to reach": reach, asserted), is
-    not made unreal by an infinitive."""
-    target = _one_action(a, b)
-    if target is None:
-        return False
-    asserting = b if negating is a else a
-    told = _tokens(asserting)
-    at = [k for k, t in enumerate(told) if stem(t) == target]
+def _clash_target(a: Claim, b: Claim, word: str) -> str | None:
+    """The stem of the action a clash (``_negation_clash``) is on: the
+    clause verb it names, or the main action both claims are about."""
+    return stem(word) if word else _one_action(a, b)
+
+
+def _no_fact(asserting: Claim, told: list[str], at: list[int], negating: Claim,
+             target: str) -> bool:
+    """One of two claims of opposite polarity on the action with stem
+    ``target`` states no fact of it: the asserting one (``_unreal`` at each
+    of its forms ``at`` among its tokens ``told``: "his choice to play the
+    part", "should have backups" against "will not play", "have no
+    backups"), or the negating one by a negated infinitive ("asked not to
+    be identified"). A main verb, read by the extractor through its frames
+    ("managed to reach": reach, asserted), is not made unreal by an
+    infinitive."""
     main = bool(asserting.predicate) and stem(asserting.predicate or "") == target
     if at and all(_unreal(told, k, infinitive=not main) for k in at):
         return True
     # nor is a negated infinitive a fact: "asked not to be identified"
     # says nothing of whether anyone was
     denying = _tokens(negating)
-    negated = [k for k, t in enumerate(denying) if stem(t) == target and _negated_token(denying, k)]
+    negated = [k for k in _forms(denying, target) if _negated_token(denying, k)]
     return bool(negated) and stem(negating.predicate or "") != target and all(
         _negated_infinitive(denying, k) for k in negated
     )
@@ -1020,9 +1037,7 @@ def negation(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     if {ca, cb} == {"weak", "neg"}:
         return _open_against_ruled_out(a, b, ctx)
     if not {ca, cb} - {"pos", "neg"} and _asserts_fact(a) and _asserts_fact(b):
-        clash = _negation_clash(a, b)
-        if clash is not None and not clash[0] and _unreal_action(a, b, clash[1]):
-            return None
+        clash = _negation_clash(a, b, facts_only=True)
     elif ca == cb and ca in _ONE_FRAME and _states_fact(a) and _states_fact(b):
         # a clause on a participant ("the police, who have (not) opened an
         # inquiry, found no evidence") is asserted whatever the main clause
@@ -1090,7 +1105,7 @@ def _happened_since(a: Claim, b: Claim, word: str, negating: Claim,
     before the earlier one was published: then the negation was wrong when
     written. On one day the reports' order is not known, and the two
     differ as any negation and assertion do."""
-    target = stem(word) if word else _one_action(a, b)
+    target = _clash_target(a, b, word)
     if target is None or not _so_far_at(negating, target):
         return None
     asserting = b if negating is a else a
@@ -1180,7 +1195,7 @@ def _open_against_ruled_out(a: Claim, b: Claim, ctx: PairContext) -> Comparison 
     if clash is None:
         return None
     word, _negating = clash
-    target = stem(word) if word else _one_action(a, b)
+    target = _clash_target(a, b, word)
     if target is None or not _open_at(open_, target) or (
         _ahead_at(open_, target) != _ahead_at(ruling, target)
     ):
