@@ -456,9 +456,7 @@ def _none_did(v: Token) -> bool:
         return False
     # "no" quantifies a common noun; before a name it is an interjection
     # ("Oh no, the singer is dead")
-    negative = subj.lower_ in ("nobody", "none", "nothing", "noone") or (
-        _no(subj) and subj.pos_ != "PROPN"
-    )
+    negative = _nobody(v) or subj.lower_ == "nothing" or (_no(subj) and subj.pos_ != "PROPN")
     if not negative:
         return False
     # "no others", "no one else", "no other injuries"
