@@ -89,6 +89,10 @@ def test_coordinated_victims_are_not_also_counted_one_by_one(nlp: Language) -> N
         ("Image 50 of 111: police outside the house where a man was shot.", 111),
         ("Apartment 3 is where the man was wounded.", 3),
         ("He was shot with a .38-caliber handgun.", 0.38),
+        # a numeral after a name that modifies the same noun is part of the
+        # name: a count stands before such modifiers ("8 iOS backups")
+        ("I have no pre iOS 8 backups to revert to.", 8),
+        ("The Android 4 phones lost their photos.", 4),
     ],
 )
 def test_numbers_that_are_not_counts(nlp: Language, sentence: str, value: float) -> None:
@@ -148,3 +152,17 @@ def test_money_is_a_measure(nlp: Language) -> None:
 def test_a_third_of_is_still_a_fraction(nlp: Language) -> None:
     doc = nlp("About a third of the residents left.")
     assert [q.value for q in find_quantities(doc[:], 0)] == [pytest.approx(1 / 3)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The company's 300 workers went on strike.", 300),  # a possessive before the count
+        ("Jets struck the town 12 times.", 12),
+        ("About 8 people were hurt.", 8),
+    ],
+)
+def test_a_count_after_a_name_that_is_no_modifier_still_counts(
+    nlp: Language, sentence: str, value: float
+) -> None:
+    assert value in {q.value for q in _counts(nlp, sentence)}

@@ -334,15 +334,28 @@ def _not_a_count(tok: Token, text: str) -> bool:
         return True
     if tok.dep_ == "nummod" and tok.head.lower_.rstrip(".") in _STREETS:
         return True  # "20 Copeland St."
+    if prev is None or prev.lower_.rstrip(".") in _MONTHS or prev.lower_.rstrip(".") in _WEEKDAYS:
+        return False
     # "Route 9", "Channel 2", "LEX 18": a label after a name
-    return (
-        prev is not None
-        and prev.tag_ == "NNP"
-        and prev.text[:1].isupper()
-        and prev.lower_.rstrip(".") not in _MONTHS
-        and prev.lower_.rstrip(".") not in _WEEKDAYS
-        and not (tok.dep_ == "nummod" and tok.head.i > tok.i)
+    if prev.tag_ == "NNP" and prev.text[:1].isupper() and not (
+        tok.dep_ == "nummod" and tok.head.i > tok.i
+    ):
+        return True
+    # "iOS 8 backups", "Android 4 phones": a numeral stands before the
+    # nouns that modify its noun ("8 iOS backups"), so one after a name that
+    # modifies the same noun is part of the name, not a count of the noun
+    # (or the parse hangs it on the name: "iOS 8" as one name)
+    return _name_like(prev) and (
+        tok.head.i == prev.i
+        or (tok.dep_ == "nummod" and tok.head.i > tok.i and prev.head.i in (tok.i, tok.head.i)
+            and prev.dep_ in ("compound", "nmod", "advmod", "npadvmod"))
     )
+
+
+def _name_like(tok: Token) -> bool:
+    """A word written as a name: tagged as one, or with a capital inside it
+    ("iOS", "eBay")."""
+    return tok.is_alpha and (tok.tag_ in ("NNP", "NNPS") or any(ch.isupper() for ch in tok.text[1:]))
 
 
 def _is_partitive(tok: Token) -> bool:
