@@ -274,6 +274,11 @@ def test_outcome_reads_past_a_parenthesis_but_not_past_the_next_number() -> None
     assert outcome_of("Three climbers, said to be brothers, were killed", "Three") == "killed"
     assert outcome_of("Six hikers were shot and two were killed", "Six") == "shot"
     assert outcome_of("Two campers were shot and killed", "Two") == "killed"
+    # an outcome that befell part of the group is not the group's
+    assert outcome_of("The storm stranded 400 hikers, resulting in the deaths of many of them",
+                      "400") is None
+    assert outcome_of("The storm stranded 400 hikers, resulting in the deaths of all of them",
+                      "400") == "killed"
 
 
 def test_predicate_shared_by_inflected_and_irregular_forms() -> None:

@@ -106,9 +106,22 @@ def outcome(claim: Claim, q: Quantity) -> str | None:
             break
         after.append(w)
     before = WORD.findall(claim.text[:rel_start])[-2:]
-    found = [o for w in [*after, *reversed(before)] if (o := _OUTCOME.get(w.lower()))]
+    found = [o for k, w in enumerate(after)
+             if (o := _OUTCOME.get(w.lower())) and not _befell_a_part(after[k + 1 : k + 3])]
+    found += [o for w in reversed(before) if (o := _OUTCOME.get(w.lower()))]
     # "shot and killed" is killed; "five were shot" (no other outcome) is shot
     return next((o for o in found if o != "shot"), found[0] if found else None)
+
+
+#: Quantifiers of a part ("many of them", "some"): an outcome "of" one of
+#: them befell part of the counted group, not the group.
+_PART = frozenset("many some most several few half part".split())
+
+
+def _befell_a_part(following: list[str]) -> bool:
+    """The words after an outcome say it befell only part of the group:
+    "resulting in the deaths of many of them"."""
+    return len(following) == 2 and following[0].lower() == "of" and following[1].lower() in _PART
 
 
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
