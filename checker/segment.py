@@ -62,6 +62,12 @@ def paragraphs(doc: Document) -> list[tuple[int, int]]:
             s += 1
         while e > s and doc.text[e - 1].isspace():
             e -= 1
+        # a region that opens the paragraph (a dateline) is cut from it
+        for bs, be in doc.boilerplate:
+            if bs <= s < be < e:
+                s = be
+        while s < e and doc.text[s].isspace():
+            s += 1
         if s == e or _in_boilerplate(doc, s, e):
             continue
         out.append((s, e))

@@ -139,6 +139,27 @@ def test_one_sentence_document(nlp: Language) -> None:
     assert (s.start, s.end) == (0, len(doc.text))
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("HARBOURTON NEWS\n\nNAIROBI: At least 20 people were hurt, officials said on Monday.",
+         "At least 20 people were hurt, officials said on Monday."),
+        ("New Delhi: The minister resigned on Monday, his office said.",
+         "The minister resigned on Monday, his office said."),
+        # not a place the gazetteer knows, or a word the article writes in
+        # lower case (a common noun): a label, kept in its sentence
+        ("Update: The minister resigned on Monday.", "Update: The minister resigned on Monday."),
+        ("Police: The man fled before police arrived.",
+         "Police: The man fled before police arrived."),
+    ],
+)
+def test_a_colon_dateline_is_cut_from_its_sentence(nlp: Language, text: str, first: str) -> None:
+    doc = document_from_text(text, id="a")
+    sents = segment(doc, nlp)
+    assert first in [s.text for s in sents]
+    assert all(doc.text[s.start : s.end] == s.text for s in sents)
+
+
 def _whole_line(text: str, s: int, e: int) -> bool:
     return (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")
 

@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from checker.extract.places import lookup
+
 _MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -43,6 +45,11 @@ _DATELINE = re.compile(
     rf"(?:,?\s*(?P<date>(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?))?"
     r"\s*(?:\((?P<outlet>[A-Z][^()\n]{1,40})\)|/(?P<wire>[A-Z][^/\n]{1,40})/)?"
     r"\s*(?:--|[—–\-])\s+(?=\S)"
+)
+# "BEIRUT: The ...", "New Delhi: Police ...": a place and a colon, checked
+# against the gazetteer (``colon_dateline``)
+_COLON_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}):\s+(?=[A-Z\"“‘'])"
 )
 _BYLINE = re.compile(r"(?:By|BY)\s+(?P<rest>[A-Z].*)")
 _NAME_WORD = re.compile(r"[A-Z][\w.'’\-]*|and|&|de|del|da|van|von|der|bin|al|el|la|le")
@@ -232,6 +239,21 @@ def dateline(
     return place, outlet, date
 
 
+def colon_dateline(text: str, whole: str) -> tuple[str, int] | None:
+    """(place, length) of a dateline written with a colon at the start of
+    ``text`` ("BEIRUT: The ...", "New Delhi: Police ..."): a place the
+    gazetteer knows, not a word ``whole`` (the article) also writes in
+    lower case, which makes it a common noun ("Police: ..."), and not a
+    label ("Update:", "Warning:"), which the gazetteer does not know."""
+    m = _COLON_DATELINE.match(text)
+    if m is None:
+        return None
+    place = m["place"]
+    if lookup(place) is None or re.search(rf"\b{re.escape(place.lower())}\b", whole):
+        return None
+    return place, m.end()
+
+
 def _credit_tail(line: Line, repeated: bool) -> tuple[int, int] | None:
     """The trailing photo credit of a caption line, as a region."""
     m = _PAREN_CREDIT.search(line.text)
@@ -276,7 +298,9 @@ def analyse(
     place: str | None = None
     outlets: dict[int, str] = {}  # priority → outlet (lower wins)
 
-    # Dateline: in the first body-like lines (after a title and a deck).
+    # Dateline: in the first body-like lines (after a title and a deck). One
+    # written with a colon is cut from its paragraph: the parser reads
+    # "BEIRUT: P, officials said" as a name the clause hangs on.
     for line in ls[:6]:
         d = dateline(line.text, year_hint=year_hint)
         if d is not None:
@@ -284,9 +308,13 @@ def analyse(
             if outlet:
                 outlets[0] = outlet
             break
+        if (colon := colon_dateline(line.text, text)) is not None:
+            place = colon[0]
+            regions.append((line.start, line.start + colon[1]))
+            break
 
     if len(ls) <= 1:  # one paragraph (e.g. a sentence to compare): all body
-        return Layout((), None, None, outlets.get(0), published, place)
+        return Layout(tuple(regions), None, None, outlets.get(0), published, place)
 
     # Repeats are compared without gallery counters; a caption that carries a
     # counter is compared with its digits masked too ("Image 13 of 16 ..." and
