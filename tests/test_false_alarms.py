@@ -897,3 +897,18 @@ def test_a_refusal_to_confirm_or_deny_is_no_denial() -> None:
         "The police would neither confirm nor deny that the gunman was John Smith.", named)
     assert _differences("The police denied that the gunman was John Smith.", named) == [
         ("disputed", None)]
+
+
+@pytest.mark.slow
+def test_a_report_of_a_doubt_is_no_assertion_against_an_unconfirmed_fact() -> None:
+    # "cast doubt on the report" states no more than "there has been no
+    # notification that P": both lean one way
+    assert _differences(
+        "A health official cast doubt on the report, telling reporters: \"We have no official "
+        "notification that it is the virus.\"",
+        "The health official said there has been no official notification that the virus has "
+        "been confirmed.") == []
+    # a claim that states P is still disputed by one that leaves it unconfirmed
+    assert _differences(
+        "The ministry has not confirmed that the virus reached the city.",
+        "The virus reached the city, doctors said.") == [("disputed", None)]

@@ -143,6 +143,13 @@ _DOUBT_WORD = re.compile(
 )
 
 
+#: Words by which a claim reports a doubt as what someone said or
+#: thought, not a failure to confirm: "cast doubt on", "is unverified".
+_SPEAKS_DOUBT = re.compile(
+    r"\b(?:doubt\w*|unclear|unconfirmed|unverified|s(?:k|c)eptic\w*)\b", re.IGNORECASE
+)
+
+
 def _doubts(text: str) -> bool:
     """The text carries a denial, a word that calls a story false, or a
     doubt: where in a sentence of several facts its doubt lies."""
@@ -445,11 +452,13 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return None
     if committed(doubter) == "unconfirmed" and (
         other.negated or other.certainty == "negated" or _NEGATIVE_SUBJECT.match(other.text)
+        or _SPEAKS_DOUBT.search(other.text)
     ):
         # "no word of debris being found" / "no debris has been found":
         # neither states P, the doubt and the negation lean one way (a
         # "not" in a clause of its own, "X, which has not ..., found P",
-        # leaves P stated)
+        # leaves P stated); nor does a report of a doubt ("cast doubt on
+        # the report", "the claim is unverified") state what it doubts
         return None
     if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
         return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")
