@@ -844,6 +844,12 @@ def test_one_common_noun_of_two_named_things_is_no_thing_in_two_places() -> None
         "the army said.",
         "The army will use the same approach against the Black Flag militant group in Mali, the "
         "minister said.") == []
+    # a name may open with a lower-case particle
+    assert _differences(
+        "Air strikes this week killed the leader of the al-Nadra militant group in Chad, "
+        "the army said.",
+        "The army will use the same approach against the Black Flag militant group in Mali, the "
+        "minister said.") == []
     assert _differences(
         "Air strikes this week hit the Red Hand militant group in Chad, the army said.",
         "Air strikes this week hit the Red Hand militant group in Mali, the army said.",

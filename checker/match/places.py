@@ -174,11 +174,12 @@ def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
 def _name_words(c: Claim) -> frozenset[str]:
     """The content words of the names the claim mentions, and of the words
     it capitalises after its first outside its times (names the tagger
-    missed; not "Monday" or "May")."""
+    missed; not "Monday" or "May"), a capital inside a word too (a name
+    after a lower-case particle: "al-Shabab", "van Gogh" is two words)."""
     times = [(t.start - c.start, t.end - c.start) for t in c.times]
     capitalised = " ".join(
         w.group(0) for w in re.finditer(r"\S+", c.text)
-        if w.start() > 0 and w.group(0)[:1].isupper()
+        if w.start() > 0 and any(ch.isupper() for ch in w.group(0))
         and not any(lo <= w.start() < hi for lo, hi in times)
     )
     return content_words(capitalised) | {w for m in c.mentions for w in content_words(m.text)}
