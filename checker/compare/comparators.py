@@ -507,7 +507,7 @@ _NEGATIVE = _NEGATOR_BEFORE | _NEGATOR_AFTER | {"neither", "nor"}
 def negative(c: Claim) -> bool:
     """A negator anywhere in the claim ("insists none of it was staged"),
     not the answering "No," it opens with."""
-    tokens = _tokens(c)[1:] if _NO_OPENING.search(c.text) else _tokens(c)
+    tokens = _words(c)[1:] if _NO_OPENING.search(c.text) else _words(c)
     # "nobody's" is "nobody has" or "nobody is"
     return any(t in _NEGATIVE or t.endswith("n't") or t.split("'")[0] in _NEGATIVE
                for t in tokens)
@@ -519,8 +519,110 @@ _AUX_BETWEEN = frozenset(
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 
 
-def _tokens(c: Claim) -> list[str]:
+def _words(c: Claim) -> list[str]:
     return [t.lower().replace("\u2019", "'") for t in _TOKEN.findall(c.text)]
+
+
+def _tokens(c: Claim) -> list[str]:
+    """The claim's words, with an event's occurrence read as one verb
+    (``_occurrence``)."""
+    return _occurrence(_words(c))
+
+
+#: Verbs that say an event happens: "the vote took place", "was held",
+#: "went ahead", "happened", "occurred" all say it occurred.
+_OCCUR = "occur"
+_OCCUR_PARTICLES = {stem("take"): "place", stem("go"): "ahead"}
+_HAPPEN = stem("happen")
+_CALL = stem("call")
+#: Verbs that say an event will not happen: "the vote was cancelled",
+#: "called off", "scrapped" say it will not occur.
+_CALL_OFF = frozenset({stem("cancel"), stem("scrap")})
+
+
+def _reads_as(words: list[str], k: int) -> tuple[str, int] | None:
+    """How the word at ``k`` reads as an event's occurrence: ``("occur",
+    n)`` for a verb of occurrence ("took place", "was held", "happened"),
+    ``("off", n)`` for one of cancellation ("cancelled", "called off"), with
+    ``n`` its words; None for any other word."""
+    t, s = words[k], stem(words[k])
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if nxt and _OCCUR_PARTICLES.get(s) == nxt:
+        return _OCCUR, 2
+    if s == _HAPPEN or (t == "held" and _passive_at(words, k)):
+        return _OCCUR, 1
+    if s in _CALL_OFF:
+        return "off", 1
+    if s == _CALL and nxt == "off":
+        return "off", 2
+    return None
+
+
+def _occurrence(tokens: list[str]) -> list[str]:
+    """``tokens`` with every verb of an event's occurrence read as "occur"
+    and every verb of its cancellation as "will not occur": "was not held"
+    and "took place" then negate and assert one action, and "was called
+    off" negates it (a cancellation says the event will not happen); a
+    negated cancellation ("was not cancelled") says it will."""
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        reading = _reads_as(tokens, k)
+        if reading is None:
+            out.append(tokens[k])
+            k += 1
+            continue
+        kind, n = reading
+        j = _before_auxiliaries(out, len(out))
+        if kind == "off" and j >= 0 and out[j] in _NEGATOR_BEFORE:
+            del out[j]  # "was not called off": it occurs
+            kind = _OCCUR
+        _drop_be(out)
+        out.extend((_OCCUR,) if kind == _OCCUR else ("will", "not", _OCCUR))
+        k += n
+    return out
+
+
+def _drop_be(out: list[str]) -> None:
+    """Drop the passive "be" before the verb about to be appended to
+    ``out`` ("was (not) held"): an event occurs, nobody occurs it."""
+    j = len(out) - 1
+    while j >= 0 and (out[j].endswith("ly") or out[j] in _NEGATOR_BEFORE):
+        j -= 1
+    if j >= 0 and out[j] in _BE_FORMS:
+        del out[j]
+
+
+def _reading(c: Claim) -> str | None:
+    """``_reads_as`` of the claim's main verb (its first form): "occur",
+    "off", or None."""
+    if not c.predicate:
+        return None
+    words, s = _words(c), stem(c.predicate)
+    k = next((k for k, t in enumerate(words) if stem(t) == s), None)
+    reading = _reads_as(words, k) if k is not None else None
+    return reading[0] if reading else None
+
+
+def _action(c: Claim) -> str:
+    """The stem of the claim's main action, an event's occurrence or
+    cancellation read as "occur" (``_occurrence``); "" without a verb."""
+    if not c.predicate:
+        return ""
+    return _OCCUR if _reading(c) else stem(c.predicate)
+
+
+def _occurring(c: Claim) -> frozenset[str]:
+    """What the claim says occurs or is called off: the subject, or the
+    object of an active cancellation ("the mayor called off the parade")."""
+    words = _words(c)
+    if _reading(c) == "off":
+        s = stem(c.predicate or "")
+        for k, t in enumerate(words):
+            if stem(t) == s and not _passive_at(words, k):
+                start = k + (2 if s == _CALL else 1)
+                return content_words(" ".join(words[start : start + 4]))
+    return _subject_words(c)
 
 
 #: Words that only focus or contrast, so "not" before them negates no verb
@@ -579,8 +681,10 @@ def _negated_at(c: Claim, target: str) -> bool | None:
     a "not" or negative determiner right after it ("pleaded not guilty",
     "found no evidence"), or "no" before its noun ("no charges"). None
     when the action does not occur."""
-    main = bool(c.predicate) and stem(c.predicate or "") == target
-    if main and (c.certainty == "negated" or c.negated):
+    main = _action(c) == target
+    # the parse's negation of a cancellation ("was not called off") is an
+    # occurrence asserted: the words (``_occurrence``) decide then
+    if main and _reading(c) != "off" and (c.certainty == "negated" or c.negated):
         return True
     tokens = _tokens(c)
     found = False
@@ -663,11 +767,11 @@ def _negated_in_scope(c: Claim, target: str) -> bool | None:
     so it is neither stated nor, by its own words, negated. ("No charges
     have been filed" negates the charges by its own "no".)"""
     found = _negated_at(c, target)
-    if found is False and c.predicate and stem(c.predicate) != target and (
+    if found is False and c.predicate and _action(c) != target and (
         c.certainty == "negated" or c.negated
     ):
         tokens = _tokens(c)
-        main, first = _forms(tokens, stem(c.predicate or ""))[:1], _forms(tokens, target)[:1]
+        main, first = _forms(tokens, _action(c))[:1], _forms(tokens, target)[:1]
         if main and first and first[0] > main[0]:
             return None
     return found
@@ -682,6 +786,13 @@ def _one_action(a: Claim, b: Claim) -> str | None:
     if not a.predicate or not b.predicate:
         return None
     sa, sb = stem(a.predicate), stem(b.predicate)
+    if _action(a) == _action(b) == _OCCUR:
+        # one event said to occur or not in two ways ("took place" / "was
+        # not held"): by two verbs only of a subject both name, since what
+        # "it happened" or "was held" speaks of is in the subject alone
+        if sa == sb:
+            return _OCCUR if _same_subject(a, b) else None
+        return _OCCUR if _occurring(a) & _occurring(b) else None
     if sa == sb:
         # two reports of speech ("X said ...") share only the saying: what
         # each says is another proposition
@@ -820,14 +931,14 @@ def _no_fact(asserting: Claim, told: list[str], at: list[int], negating: Claim,
     be identified"). A main verb, read by the extractor through its frames
     ("managed to reach": reach, asserted), is not made unreal by an
     infinitive."""
-    main = bool(asserting.predicate) and stem(asserting.predicate or "") == target
+    main = _action(asserting) == target
     if at and all(_unreal(told, k, infinitive=not main) for k in at):
         return True
     # nor is a negated infinitive a fact: "asked not to be identified"
     # says nothing of whether anyone was
     denying = _tokens(negating)
     negated = [k for k in _forms(denying, target) if _negated_token(denying, k)]
-    return bool(negated) and stem(negating.predicate or "") != target and all(
+    return bool(negated) and _action(negating) != target and all(
         _negated_infinitive(denying, k) for k in negated
     )
 
@@ -1170,7 +1281,7 @@ def _open_at(c: Claim, target: str) -> bool:
     hedging word just before it ("was reportedly blurred", "could be
     held"); not another action of the sentence ("while X has not revealed
     details, reports say it could cost more": the details are not hedged)."""
-    if c.predicate and stem(c.predicate) == target:
+    if c.predicate and _action(c) == target:
         return True
     tokens = _tokens(c)
     return any(
