@@ -168,6 +168,15 @@ def test_a_body_calling_its_own_story_false_disputes_a_headline_of_that_story(
 
 
 @pytest.mark.slow
+def test_a_falsity_in_a_second_verb_phrase_is_stated_whatever_hedges_the_first() -> None:
+    # "may" hedges "have drawn clicks", not "is totally inaccurate"
+    refuter = "The report may have drawn a lot of clicks but is totally inaccurate."
+    assert ("disputed", "refutation.v1") in _flags(RETOLD.format(refuter))
+    hedged = "The report may have drawn a lot of clicks but may be inaccurate."
+    assert not [f for f in _flags(RETOLD.format(hedged)) if f[1] == "refutation.v1"]
+
+
+@pytest.mark.slow
 def test_a_body_calling_its_own_story_false_disputes_a_headline_relaying_it() -> None:
     headline = "A black bear reportedly wandered into the Millbrook public library on Monday."
     assert ("disputed", "refutation.v1") in _flags(RETOLD.format("But it is not true."), headline)

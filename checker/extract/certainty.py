@@ -714,10 +714,20 @@ def calls_report_false(v: Token) -> bool:
     """A clause that calls a report false: its subject is a report noun (or
     ``it``/``this``) and what it is said to be is a falsity word (``the story
     is a hoax``, ``the photo turned out to be fake``, ``the report is not
-    true``)."""
+    true``); or a verb phrase joined to it that shares its subject says so
+    (``the report may have drawn clicks but is totally inaccurate``: the
+    hedge is the first phrase's, the falsity is stated)."""
     subj = _subject(v)
     if subj is None:
         return False
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _subject(c) is None
+           and _says_false(c, subj) for c in v.children):
+        return True
+    return _says_false(v, subj)
+
+
+def _says_false(v: Token, subj: Token) -> bool:
+    """``calls_report_false`` of the verb ``v`` with the subject ``subj``."""
     if any(
         (c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"))
         or (c.dep_ == "aux" and c.lower_ in MODALS_POSSIBLE)
