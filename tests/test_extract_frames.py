@@ -129,3 +129,48 @@ def test_a_focusing_not_negates_no_verb(
     nlp: Language, sentence: str, certainty: str, predicate: str
 ) -> None:
     assert _attribution(nlp, sentence) == (certainty, predicate)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "certainty", "source"),
+    [
+        # who believes, suspects or estimates P holds the hedged P
+        ("Police believe the gunman fled on foot.", "possible", "Police"),
+        ("Officials estimate that 300 homes were flooded.", "possible", "Officials"),
+        ("The blast was not a meteorite, the agency suggested.", "negated", "the agency"),
+        # a raising verb's subject is what P is about; a report, hearsay; "I" no source
+        ("The gunman seems to have fled on foot.", "possible", None),
+        ("The woman believed to have fired the shots had two children.", "possible", None),
+        ("Reports suggest the gunman fled on foot.", "reported", None),
+        ("I think the gunman fled on foot.", "possible", None),
+    ],
+)
+def test_the_holder_of_a_belief_is_its_source(
+    nlp: Language, sentence: str, certainty: str, source: str | None
+) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(sentence).sents
+    att = analyse(sent.root)
+    assert (att.certainty, att.source) == (certainty, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate", "source"),
+    [
+        # the parser hangs the that-clause on "the time"; a verb of saying
+        # wants what was said
+        ("Local outlets claimed at the time that the virus had spread.", "spread",
+         "Local outlets"),
+        # a verb that says nothing keeps its time's relative clause
+        ("He lived in the house at the time that the fire started.", "live", None),
+    ],
+)
+def test_a_that_clause_after_a_time_is_what_a_verb_of_saying_says(
+    nlp: Language, sentence: str, predicate: str, source: str | None
+) -> None:
+    from checker.extract.certainty import analyse
+
+    (sent,) = nlp(sentence).sents
+    att = analyse(sent.root)
+    assert (att.predicate, att.source) == (predicate, source)

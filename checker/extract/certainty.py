@@ -90,6 +90,9 @@ EPISTEMIC = frozenset(
     "believe think suspect allege rumor rumour suggest seem appear estimate understand "
     "expect reckon speculate".split()
 )
+#: Verbs of EPISTEMIC whose subject is what the complement is about
+#: ("the blast seems to be a meteorite"), not who holds it.
+_RAISING = frozenset({"seem", "appear"})
 POSSIBILITY_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "explore"})
 # "began engaging in combat": the event is the complement
 ASPECTUAL = frozenset("begin start continue resume keep stop cease finish".split())
@@ -273,6 +276,24 @@ def _complement(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX"):
             return c
+    if tok.lemma_.lower() in REPORTING | EPISTEMIC:
+        return _said_after_a_time(tok)
+    return None
+
+
+def _said_after_a_time(tok: Token) -> Token | None:
+    """The that-clause the parser hung on a time after a verb of saying as
+    a relative clause ("claimed at the time that the virus had spread"): a
+    verb of saying wants what was said, so the clause is its complement."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i:
+            continue
+        for noun in prep.children:
+            for c in noun.children:
+                if (c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")
+                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ in ("mark", "advmod")
+                        and (subj := _subject(c)) is not None and subj.lower_ != "that"):
+                    return c
     return None
 
 
@@ -987,6 +1008,14 @@ def analyse(root: Token) -> Attribution:
                 certainty = _stronger(certainty, "reported")
             else:
                 certainty = _stronger(certainty, "possible")
+                # who believes, suspects or suggests that P holds the
+                # hedged P: its source ("police believe", "the agency
+                # suggested"); not the subject of an infinitive ("the woman
+                # believed to have ...", "the blast seems to be"), which is
+                # what P is about
+                if (subj is not None and subj.pos_ != "PRON" and source is None
+                        and comp.dep_ == "ccomp" and lemma not in _RAISING):
+                    source = subj
             v = comp
             continue
         if (missing := _no_evidence(v)) is not None:
