@@ -16,10 +16,12 @@ from checker.compare.proposition import align
 from checker.compare.registry import PairContext
 from checker.extract.numbers import parse_number
 from checker.match.places import located, place_clash
-from tests.pairs import read_main_clause
+from tests.pairs import pair_verdicts, read_main_clause
 from tests.test_compare import claim, judge_pair, place, q, when
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from spacy.language import Language
 
 _read = read_main_clause
@@ -918,3 +920,24 @@ def test_a_report_of_a_doubt_is_no_assertion_against_an_unconfirmed_fact() -> No
     assert _differences(
         "The ministry has not confirmed that the virus reached the city.",
         "The virus reached the city, doctors said.") == [("disputed", None)]
+
+
+@pytest.mark.slow
+def test_a_figure_a_claim_negates_is_no_value_against_another() -> None:
+    # "does not weigh 21 grams more" excludes 21 grams more, nothing else
+    assert _differences(
+        "The new phone weighs 173.5 grams, a whopping 0.8 grams more than the first unit.",
+        "But our new unit definitely does not weigh 21 grams more than the first unit.") == []
+    # the same figure negated is still a negation
+    assert _differences(
+        "The charity raised $5 million at the gala.",
+        "The charity did not raise $5 million at the gala.") == [("conflict", "negation")]
+
+
+@pytest.mark.slow
+def test_a_figure_in_the_subject_of_a_negated_verb_is_a_value(tmp_path: Path) -> None:
+    # "were not known" negates the knowing, not that three were hospitalized
+    assert pair_verdicts([(
+        "Four people were injured in the shooting.",
+        "The conditions of the three people hospitalized for gunshot wounds were not immediately "
+        "known.")], tmp_path) == ["conflict"]

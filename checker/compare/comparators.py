@@ -36,7 +36,7 @@ from checker.match import (
     stem,
     thing_relation,
 )
-from checker.match.words import STOPWORDS
+from checker.match.words import STOPWORDS, event_class
 from checker.model import Claim, Comparison, ConflictKind, Mention, Quantity, TimeExpr, Verdict
 
 
@@ -1599,6 +1599,22 @@ def _different_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity,
     return not (one_event(a, b) or predicate_shared(a, b))
 
 
+def _negates_figure(c: Claim, q: Quantity, frames: frame.Frames | None) -> bool:
+    """The claim negates the verb whose object or complement its figure
+    ``q`` is ("does not weigh 21 grams more", "did not raise $5 million"):
+    the figure after the negated main verb, counting what that verb
+    governs. A figure in the subject ("the conditions of the three people
+    hospitalized were not known": three were hospitalized) is no part of
+    what is negated."""
+    if not (c.negated or c.certainty == "negated") or frames is None or not c.predicate:
+        return False
+    verb = predicate_span(c)
+    if verb is None or q.start - c.start < verb[1]:
+        return False
+    act = frame.act_counted(c, q, frames)
+    return act is not None and stem(act) == stem(event_class(c.predicate))
+
+
 def _counts_of_things(c: Claim) -> bool:
     """Every number counts a named thing and none says what happened to it
     (killed, injured): what the claim reports is the things themselves."""
@@ -1724,6 +1740,16 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         # killed: a figure of a possibility and one of a fact are two facts
         qa, qb = clash[0]
         return _possibility_and_fact(f"{_qtext(qa)} vs {_qtext(qb)}", "quantity.v1", ctx)
+    if clash and (_negates_figure(a, clash[0][0], ctx.frames)
+                  or _negates_figure(b, clash[0][1], ctx.frames)):
+        # "does not weigh 21 grams more": a figure the claim negates is no
+        # value it gives; it excludes that one value, not the other's
+        qa, qb = clash[0]
+        return Comparison(
+            "unrelated", None, round(ctx.match, 4),
+            f"{_qtext(qa)} vs {_qtext(qb)}: one claim negates its figure, and gives no value",
+            "quantity.v1",
+        )
     if clash and _different_acts(a, clash[0][0], b, clash[0][1], ctx.frames):
         qa, qb = clash[0]
         return Comparison(

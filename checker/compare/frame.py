@@ -242,6 +242,12 @@ def two_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity, frames: Frames,
 # ------------------------------------------------------------------ readings
 
 
+def act_counted(c: Claim, q: Quantity, frames: Frames) -> str | None:
+    """The event class of the verb the count ``q`` belongs to (``act_of``),
+    or None when no verb governs it."""
+    return frames(c).acts.get(_span(c, q))
+
+
 def _span(c: Claim, slot: Slot) -> tuple[int, int]:
     return slot.start - c.start, slot.end - c.start
 
