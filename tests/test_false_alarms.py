@@ -298,6 +298,18 @@ def test_spans_of_time_are_not_what_is_placed() -> None:
     assert place_clash(a, c) is not None
 
 
+def test_a_thing_spread_over_a_list_of_countries_has_no_one_place() -> None:
+    ta = "The group declared a caliphate across Mali and Niger"
+    tb = "The group said its caliphate was expanding in Chad"
+    a = claim(ta, predicate="declare", places=(place(ta, "Mali", "Mali", "ML"),
+                                                place(ta, "Niger", "Niger", "NE")))
+    b = claim(tb, predicate="expand", places=(place(tb, "Chad", "Chad", "TD"),))
+    assert place_clash(a, b) is None
+    tc = "The group declared a caliphate across Mali"
+    c = claim(tc, predicate="declare", places=(place(tc, "Mali", "Mali", "ML"),))
+    assert place_clash(c, b) is not None
+
+
 def test_digits_joined_by_a_slash_are_no_count() -> None:
     from checker.extract.quantities import _slashed
 

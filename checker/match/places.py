@@ -120,6 +120,16 @@ def _listed(c: Claim, located_: list[tuple[Place, frozenset[str]]]) -> list[Plac
     return out
 
 
+def _spread(c: Claim, located_: list[tuple[Place, frozenset[str]]]) -> bool:
+    """The claim lists places of two or more countries where it locates a
+    thing ("across Iraq and Syria", "in Chad, Mali and Niger")."""
+    listed = _listed(c, located_)
+    own = {id(p) for p, _ in located_}
+    return any(id(q) not in own for q in listed) and len(
+        {country for q in listed if (country := place_country(q))}
+    ) > 1
+
+
 def _what_is_placed(shared: frozenset[str], a: Claim, b: Claim) -> bool:
     """A shared anchor that names one event or thing ("combat"), not people,
     a named actor or a nationality: soldiers, or "American" anything, are in many places
@@ -152,6 +162,11 @@ def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
     if any(places_compatible(p, q) for p, _ in la for q in _listed(b, lb)) or any(
         places_compatible(p, q) for p in _listed(a, la) for q, _ in lb
     ):
+        return None
+    # nor does one that puts it in several countries ("across Iraq and
+    # Syria"): a thing spread over a list of places has no one place that
+    # another would contradict
+    if _spread(a, la) or _spread(b, lb):
         return None
     # the most specific place of each side ("Kursk region" over "Russia")
     def specific(t: tuple[Place, frozenset[str]]) -> tuple[bool, int]:
