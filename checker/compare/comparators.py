@@ -14,6 +14,7 @@ Shared judgement calls:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -520,13 +521,23 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 
 
 def _words(c: Claim) -> list[str]:
-    return [t.lower().replace("\u2019", "'") for t in _TOKEN.findall(c.text)]
+    return list(_words_of(c.text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(t.lower().replace("\u2019", "'") for t in _TOKEN.findall(text))
 
 
 def _tokens(c: Claim) -> list[str]:
     """The claim's words, with an event's occurrence read as one verb
     (``_occurrence``)."""
-    return _occurrence(_words(c))
+    return list(_tokens_of(c.text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _tokens_of(text: str) -> tuple[str, ...]:
+    return tuple(_occurrence(list(_words_of(text))))
 
 
 #: Verbs that say an event happens: "the vote took place", "was held",
