@@ -160,6 +160,16 @@ def test_a_colon_dateline_is_cut_from_its_sentence(nlp: Language, text: str, fir
     assert all(doc.text[s.start : s.end] == s.text for s in sents)
 
 
+def test_a_gallery_counter_is_cut_from_its_caption(nlp: Language) -> None:
+    text = ("Shooting in Harbourton\n\nImage 2 of 5 Police said two men were shot on Main "
+            "Street.\n\nImage 3 of 5 Officers closed the road after two men were shot.")
+    doc = document_from_text(text, id="a")
+    assert [s.text for s in segment(doc, nlp)] == [
+        "Police said two men were shot on Main Street.",
+        "Officers closed the road after two men were shot.",
+    ]
+
+
 def _whole_line(text: str, s: int, e: int) -> bool:
     return (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")
 

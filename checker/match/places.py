@@ -190,7 +190,7 @@ def _name_words(c: Claim) -> frozenset[str]:
     """The content words of the names the claim mentions, and of the words
     it capitalises after its first outside its times (names the tagger
     missed; not "Monday" or "May"), a capital inside a word too (a name
-    after a lower-case particle: "al-Shabab", "van Gogh" is two words)."""
+    joined to a lower-case particle: "al-Shabab")."""
     times = [(t.start - c.start, t.end - c.start) for t in c.times]
     capitalised = " ".join(
         w.group(0) for w in re.finditer(r"\S+", c.text)
