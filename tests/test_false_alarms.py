@@ -714,6 +714,9 @@ def test_casualties_and_a_group_something_else_befell_are_two_groups() -> None:
         ("It's about some phony ideal.", None, False),
         ("The report lies on the mayor's desk.", None, False),
         ("The report is a hoax, the agency said.", "the agency", False),
+        # outside the quotation the words are the writer's
+        ('The bogus report read: "The agency has confirmed the city will go dark.', None, True),
+        ("He wrote that \u201cthe story is a hoax\u201d on Monday.", None, False),
     ],
 )
 def test_an_article_calls_the_story_false_in_its_own_voice(

@@ -119,20 +119,46 @@ _CALLS_STORY_FALSE = re.compile(
     re.IGNORECASE,
 )
 _NEGATOR = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.IGNORECASE)
-#: Quotation marks: a double quote anywhere, a single one that closes
-#: (before a space) or opens the text; not an apostrophe inside a word.
-_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]|[\u2018\u2019]\s|^\s*['\u2018]")
+#: Single quotation marks: one that closes (before a space) or opens the
+#: text; not an apostrophe inside a word.
+_SINGLE_QUOTES = re.compile(r"[\u2018\u2019]\s|^\s*['\u2018]")
+_DOUBLE_QUOTE = re.compile(r"[\"\u201c\u201d]")
+
+
+def _closes(text: str, k: int) -> bool:
+    """The double quotation mark at ``k`` closes a quotation: a right mark,
+    or a straight one with no word right after it."""
+    return text[k] == "\u201d" or (
+        text[k] == '"' and not text[k + 1 : k + 2].strip(".,;:!?)")
+    )
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` between double quotation marks; one left
+    open runs to the end, a closing one never opened runs from the start."""
+    marks = [m.start() for m in _DOUBLE_QUOTE.finditer(text)]
+    if marks and _closes(text, marks[0]):
+        marks.insert(0, -1)
+    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        spans.append((marks[-1], len(text)))
+    return spans
 
 
 def calls_story_false(c: Claim) -> bool:
-    """The article, in its own voice, calls the story false: no source, no
-    quotation (a quoted speaker's "fake news" is theirs), and a falsity
-    word said of a report ("this report is a hoax", "the bogus report"):
-    not a denial verb, whose subject is someone else, nor a falsity word
-    said of something else ("some phony ideal")."""
-    if c.source is not None or _QUOTE_MARKS.search(c.text):
+    """The article, in its own voice, calls the story false: no source, and
+    a falsity word said of a report ("this report is a hoax", "the bogus
+    report") outside any quotation (a quoted speaker's "fake news" is
+    theirs; "the bogus report read: \"...\"" is the writer's): not a denial
+    verb, whose subject is someone else, nor a falsity word said of
+    something else ("some phony ideal")."""
+    if c.source is not None or _SINGLE_QUOTES.search(c.text):
         return False
-    return any(not _NEGATOR.search(m.group()) for m in _CALLS_STORY_FALSE.finditer(c.text))
+    quoted = _quoted(c.text)
+    return any(
+        not _NEGATOR.search(m.group()) and not any(lo <= m.start() <= hi for lo, hi in quoted)
+        for m in _CALLS_STORY_FALSE.finditer(c.text)
+    )
 
 
 def names_report(text: str) -> bool:
