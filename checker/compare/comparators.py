@@ -607,11 +607,14 @@ def _drop_be(out: list[str]) -> None:
 def _reading(c: Claim) -> str | None:
     """``_reads_as`` of the claim's main verb (its first form): "occur",
     "off", or None."""
-    if not c.predicate:
-        return None
-    words, s = _words(c), stem(c.predicate)
-    k = next((k for k, t in enumerate(words) if stem(t) == s), None)
-    reading = _reads_as(words, k) if k is not None else None
+    return _reading_of(c.text, c.predicate) if c.predicate else None
+
+
+@functools.lru_cache(maxsize=8192)
+def _reading_of(text: str, predicate: str) -> str | None:
+    words = list(_words_of(text))
+    first = _forms(words, stem(predicate))[:1]
+    reading = _reads_as(words, first[0]) if first else None
     return reading[0] if reading else None
 
 

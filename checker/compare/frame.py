@@ -232,8 +232,7 @@ def two_acts(a: Claim, qa: Quantity, b: Claim, qb: Quantity, frames: Frames,
     governing them differ in event class, and neither is a verb in
     ``empty`` (a copula, having, saying), which says nothing of what the
     counted did."""
-    va = frames(a).acts.get(_span(a, qa))
-    vb = frames(b).acts.get(_span(b, qb))
+    va, vb = act_counted(a, qa, frames), act_counted(b, qb, frames)
     if va is None or vb is None or va in empty or vb in empty:
         return False
     return stem(va) != stem(vb)

@@ -120,10 +120,10 @@ def _listed(c: Claim, located_: list[tuple[Place, frozenset[str]]]) -> list[Plac
     return out
 
 
-def _spread(c: Claim, located_: list[tuple[Place, frozenset[str]]]) -> bool:
-    """The claim lists places of two or more countries where it locates a
-    thing ("across Iraq and Syria", "in Chad, Mali and Niger")."""
-    listed = _listed(c, located_)
+def _spread(located_: list[tuple[Place, frozenset[str]]], listed: list[Place]) -> bool:
+    """A claim lists places of two or more countries where it locates a
+    thing ("across Iraq and Syria", "in Chad, Mali and Niger"): among
+    ``listed`` (``_listed``), places beyond those it locates."""
     own = {id(p) for p, _ in located_}
     return any(id(q) not in own for q in listed) and len(
         {country for q in listed if (country := place_country(q))}
@@ -159,14 +159,15 @@ def place_clash(a: Claim, b: Claim) -> tuple[Place, Place] | None:
         return None
     # a side that lists the other's place among its own ("in Afghanistan,
     # Iraq, Syria") does not place the thing elsewhere
-    if any(places_compatible(p, q) for p, _ in la for q in _listed(b, lb)) or any(
-        places_compatible(p, q) for p in _listed(a, la) for q, _ in lb
+    listed_a, listed_b = _listed(a, la), _listed(b, lb)
+    if any(places_compatible(p, q) for p, _ in la for q in listed_b) or any(
+        places_compatible(p, q) for p in listed_a for q, _ in lb
     ):
         return None
     # nor does one that puts it in several countries ("across Iraq and
     # Syria"): a thing spread over a list of places has no one place that
     # another would contradict
-    if _spread(a, la) or _spread(b, lb):
+    if _spread(la, listed_a) or _spread(lb, listed_b):
         return None
     # the most specific place of each side ("Kursk region" over "Russia")
     def specific(t: tuple[Place, frozenset[str]]) -> tuple[bool, int]:
