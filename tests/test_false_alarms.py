@@ -622,6 +622,19 @@ def test_a_story_called_false_in_an_adverbial_clause_leaves_the_main_clause_asse
     assert judge_pair(after, died)[0] == "disputed"
 
 
+def test_an_adverbial_clause_inside_the_subject_is_under_its_clauses_doubt() -> None:
+    # the main verb stands after "when ...": the clause is part of the
+    # subject, and the falsity said of the subject covers it
+    hoax = claim("The mayor's claims of meeting the queen when he was a boy are being "
+                 "described as a hoax", "d1", predicate="describe", certainty="denied")
+    met = claim("The mayor met the queen when he was a boy", "d2", predicate="meet")
+    assert judge_pair(hoax, met)[0] == "disputed"
+    # a main verb before the opener keeps the adverbial clause apart
+    when = claim("The mayor met the queen when the story of her visit was called a hoax",
+                 "d1", predicate="meet", certainty="denied")
+    assert judge_pair(when, met)[0] not in ("conflict", "disputed")
+
+
 
 @pytest.mark.parametrize(
     ("text", "certainty"),

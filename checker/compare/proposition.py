@@ -261,6 +261,11 @@ def denies_another_conjunct(
     parts: list[tuple[str, bool]] = []  # (text, doubted)
     for conjunct in _COORDINATION.split(doubter.text):
         main, *adverbials = _ADVERBIAL.split(conjunct)
+        if adverbials and _verb_after(main, adverbials, doubter.predicate):
+            # the main verb stands after the opener, so the "adverbial" sits
+            # inside the subject ("claims of P when he died are called a
+            # hoax"): one clause, and its doubt covers all of it
+            main, adverbials = conjunct, []
         doubted = cue(main)
         parts += [(main, doubted)] + [(a, doubted or cue(a)) for a in adverbials]
     parts = [(p, d) for p, d in parts if p.strip()]
@@ -269,6 +274,24 @@ def denies_another_conjunct(
     theirs = core(other)
     _best, doubted = max(parts, key=lambda pd: _containment(_core_words(pd[0]), theirs, idf))
     return not doubted
+
+
+_BE_FORMS = frozenset("is are was were be been being am".split())
+
+
+def _verb_after(main: str, adverbials: Sequence[str], predicate: str | None) -> bool:
+    """The main verb ``predicate`` has no form in ``main`` and one after it:
+    an adverbial clause ends before the verb of the clause it modifies."""
+    if not predicate:
+        return False
+
+    def has(text: str) -> bool:
+        words = re.findall(r"[\w'\u2019-]+", text.lower())
+        if predicate == "be":
+            return any(w in _BE_FORMS for w in words)
+        return any(stem(w) == stem(predicate) for w in words)
+
+    return not has(main) and any(has(a) for a in adverbials)
 
 
 def _words(text: str) -> frozenset[str]:
