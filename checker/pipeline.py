@@ -86,7 +86,7 @@ def analyse(
         t = timings.add("match", t)
         findings = compare.judge(
             all_docs, claims, vectors, config, only_docs=new_ids, timings=timings.seconds,
-            events=events,
+            events=events, encode=embedder.encode,
         )
     story_list = stories.build(all_docs, claims, vectors, events.cluster)
     report = Report(

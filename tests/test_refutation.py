@@ -6,13 +6,14 @@ tests run the real pipeline and are slow)."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
-from checker.compare.refutation import refutations
+from checker.compare.refutation import refutations, refuted_content
 from checker.events import Events
-from checker.model import Certainty, Claim, Document
+from checker.model import Certainty, Claim, Document, Mention
 
 
 def _doc(id: str, text: str = "x") -> Document:
@@ -191,6 +192,17 @@ def test_a_body_denying_a_report_of_something_else_disputes_nothing() -> None:
 
 
 @pytest.mark.slow
+def test_a_body_calling_a_paraphrase_of_the_headline_false_disputes_it() -> None:
+    # "cut off customers who use X" / "deny service to users of X": few
+    # words shared; what the body calls false, read alone, restates it
+    body = ("Reports that Brightline will deny internet service to users of the Onion Router "
+            "are false, the company says in a blog post. The provider said it does not track "
+            "which browser its customers use.")
+    headline = "Brightline is threatening to cut off customers who use the Onion Router"
+    assert ("disputed", "refutation.v1") in _flags(body, headline)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("body", [CONFIRMS, DISCUSSES], ids=["confirms", "discusses"])
 def test_a_body_that_confirms_or_discusses_is_no_refutation(body: str) -> None:
     assert not [f for f in _flags(body) if f[1] == "refutation.v1"]
@@ -263,3 +275,69 @@ def test_a_refuter_stating_its_own_content_must_state_the_headlines(text: str) -
     claims[2] = _claim("b", 1, text, "denied", "deny")
     assert refutations(docs, claims, vectors, BOTH, aligned=_never_aligned) == []
     assert len(refutations(docs, claims, vectors, BOTH)) == 1  # aligned when not asked
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Reports that the firm will close its plant in May are false, the company says "
+         "in a statement.", "the firm will close its plant in May"),
+        ("A shaky clip of a seal crossing the ring road is likely nothing more than an "
+         "online hoax.", "a seal crossing the ring road"),
+        ("The coach's claims of meeting the king when he was young are being described as "
+         "a hoax.", "The coach's claims of meeting the king when he was young"),
+        ("The rebel leader has denied agreeing to any truce with the army.",
+         "agreeing to any truce with the army"),
+        ("The embassy denied reports on local news sites that it plans to open a cafe.",
+         "it plans to open a cafe"),
+        ("The firm dismissed claims by the union that it had cut wages.", "it had cut wages"),
+        ("His agent denied that the man in the photo was the singer.",
+         "the man in the photo was the singer"),
+        # only a report named, or no proposition: nothing stated
+        ("The story is a hoax.", None),
+        ("A regional paper debunked the racy story.", None),
+        ("The claim is entirely false.", None),
+        ("The council rejected the amendment.", None),
+        ("It was a prank.", None),
+    ],
+)
+def test_what_a_refuter_refutes_is_the_content_it_states(text: str, content: str | None) -> None:
+    assert refuted_content(text) == content
+
+
+def test_a_refuters_content_is_compared_apart_from_its_words_of_refuting() -> None:
+    # "Reports that a bear walked into the library are false": the sentence
+    # vector carries the words of refuting; its content alone restates the
+    # headline
+    docs, claims, vectors = _batch(before=OTHER)
+    claims[2] = _claim("b", 1, "Reports that a bear walked into the library are false",
+                       "denied", "be")
+    assert refutations(docs, claims, vectors, BOTH) == []
+    (found,) = refutations(docs, claims, vectors, BOTH, contents={2: NEAR})
+    assert (found.target, found.denier) == (0, 2)
+
+
+def _named(claim: Claim, name: str) -> Claim:
+    k = claim.text.index(name)
+    return replace(claim, mentions=(Mention(k, k + len(name), name, "ORG", name.lower()),))
+
+
+def test_a_close_paraphrase_of_the_same_partys_act_is_one_proposition() -> None:
+    # "Acme threatens to cut off customers who use the app" against "reports
+    # that Acme will deny service to users of the app are false": few words
+    # shared, the content alone as close as a restatement, one party named
+    docs, claims, vectors = _batch(before=OTHER)
+    claims[0] = _named(_claim("h", 0, "Acme threatens to cut off customers who use the app",
+                              "asserted", "threaten"), "Acme")
+    claims[2] = _named(_claim("b", 1, "Reports that Acme will deny service to users of the "
+                              "app are false", "denied", "be"), "Acme")
+    close = _unit(0.8, 0, 0.6, 0)  # cosine 0.8 with the headline
+    found = refutations(docs, claims, vectors, BOTH, aligned=_never_aligned, contents={2: close})
+    assert [(r.target, r.denier) for r in found] == [(0, 2)]
+    topical = _unit(0.7, 0, 0.71, 0)  # cosine 0.70: the same topic, not a restatement
+    assert refutations(docs, claims, vectors, BOTH, aligned=_never_aligned,
+                       contents={2: topical}) == []
+    # without a party named on both sides, closeness is no paraphrase
+    claims[2] = replace(claims[2], mentions=())
+    assert refutations(docs, claims, vectors, BOTH, aligned=_never_aligned,
+                       contents={2: close}) == []

@@ -23,7 +23,7 @@ is no refutation: such claims are not ``denied`` and never fire this.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -161,6 +161,58 @@ def calls_story_false(c: Claim) -> bool:
     )
 
 
+#: What a refuter refutes, when it states it (``refuted_content``): the
+#: clause or phrase its verb of denial governs ("denied (claims by the
+#: ministry) that P", "denied agreeing to P"), or the subject a falsity
+#: word is said of ("claims of P are false", "P is nothing more than a
+#: hoax"). A lead of hearsay ("reports that", "claims of") is dropped.
+_DENIAL_OF = re.compile(
+    r"\b(?:" + "|".join(_inflected(v) for v in sorted(DENYING)) + r")\s+"
+    r"(?:(?:the\s+|these\s+|those\s+)?" + _REPORTS
+    + r"(?:\s+(?:by|from|on|in)\s+[^,;]{1,60}?)?\s+(?:that|of)\s+|that\s+(?=\w)|(?=\w+ing\b))"
+    r"(?P<content>.+)$",
+    re.IGNORECASE,
+)
+_SAID_FALSE = re.compile(
+    r"^(?P<content>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:(?:being|now|likely|probably|apparently|clearly|also|just|all|only|nothing\s+more\s+"
+    r"than|little\s+more\s+than|described\s+as|dismissed\s+as|called|branded|exposed\s+as|"
+    r"revealed\s+as|a|an|the|entirely|totally|completely|internet|online|elaborate)\s+)*"
+    + _FALSE_WORDS + r"\b",
+    re.IGNORECASE,
+)
+_HEARSAY_LEAD = re.compile(
+    r"^(?:(?:the|a|an|these|those|such|some|earlier|recent|media|online|widespread)\s+)*"
+    # not a possessor's ("the mayor's claims of P"): whose claim it is, is content
+    r"(?:[\w-]+\s+){0,2}?" + _REPORTS
+    + r"(?:\s+(?:by|from|on|in)\s+[^,;]{1,60}?)?\s+(?:that|of|about)\s+",
+    re.IGNORECASE,
+)
+#: A trailing attribution ("..., the company says in a blog post") is not
+#: part of what is refuted.
+_TRAILING_SAYS = re.compile(r",\s+[^,]{1,60}?\s+(?:says|said|say|told|tells)\b[^,]*$",
+                            re.IGNORECASE)
+_MIN_CONTENT_WORDS = 3
+
+
+def refuted_content(text: str) -> str | None:
+    """The words of what a refuting sentence refutes, when it states them
+    (``_DENIAL_OF``, ``_SAID_FALSE``): "Reports that the firm will close
+    its plant are false" refutes "the firm will close its plant". None when
+    it only names a report ("the story is a hoax") or states no more than
+    a couple of words. Compared by meaning, these words, not the words of
+    refuting around them, are what another article's claim must say."""
+    body = _TRAILING_SAYS.sub("", text.strip()).rstrip(" .!?\"\u201d")
+    m = _SAID_FALSE.match(body) or _DENIAL_OF.search(body)
+    if m is None:
+        return None
+    content = _HEARSAY_LEAD.sub("", m.group("content").strip(" ,"))
+    words = re.findall(r"[\w'\u2019-]+", content)
+    if len(words) < _MIN_CONTENT_WORDS or (names_report(content) and len(words) <= 4):
+        return None
+    return content
+
+
 def names_report(text: str) -> bool:
     """The text names a report or story, or points back to one ("the
     video", "this story", "it is"), rather than stating its content."""
@@ -193,7 +245,9 @@ def refutations(
     *,
     skip: frozenset[tuple[int, int]] = frozenset(),
     aligned: Callable[[Claim, Claim, float], bool] | None = None,
+    contents: Mapping[int, np.ndarray] | None = None,
     own_threshold: float = 0.7,
+    paraphrase_threshold: float = 0.75,
     context_threshold: float = 0.55,
     context_window: int = 2,
     max_target_claims: int = 3,
@@ -216,7 +270,12 @@ def refutations(
     story is about the story) refutes nothing. One that names a report and
     states nothing else ("the story is a hoax") refers to the story its
     own article tells: it refutes the short article whose story that is,
-    the one it, the sentences before it or its article's lead read like."""
+    the one it, the sentences before it or its article's lead read like.
+
+    ``contents`` holds, for refuters that state what they refute, the
+    vector of those words alone (``refuted_content``): a claim says what a
+    refuter refutes when it is close to the refuter's sentence or to its
+    content, whichever is closer."""
 
     doc_index = {d.id: k for k, d in enumerate(documents)}
     by_doc: dict[int, list[int]] = {}
@@ -261,6 +320,8 @@ def refutations(
                 ):
                     continue  # the other article refutes the same: they agree
                 own = vectors[targets] @ vectors[ri]
+                if contents is not None and ri in contents:
+                    own = np.maximum(own, vectors[targets] @ contents[ri])
                 ctx = (np.max(np.stack([vectors[targets] @ v for v in contexts]), axis=0)
                        if contexts else np.full(len(targets), -1.0))
                 says = own >= own_threshold
@@ -271,7 +332,8 @@ def refutations(
                     for k in np.nonzero(ok)[0]
                     if (min(int(targets[k]), ri), max(int(targets[k]), ri)) not in skip
                     and (aligned is None or story_only or _refers_to(
-                        int(targets[k]), ri, bool(says[k]), stated, claims, vectors, aligned))
+                        int(targets[k]), ri, bool(says[k]), float(own[k]), stated, claims,
+                        vectors, aligned, paraphrase_threshold))
                 ]
                 if not found:
                     continue
@@ -292,15 +354,26 @@ def _refers_to(
     target: int,
     refuter: int,
     direct: bool,
+    similarity: float,
     stated: list[int],
     claims: Sequence[Claim],
     vectors: np.ndarray,
     aligned: Callable[[Claim, Claim, float], bool],
+    paraphrase: float,
 ) -> bool:
     """The refuter's own content, or a sentence before it that states the
-    refuted report, is the target's proposition."""
+    refuted report, is the target's proposition. ``similarity`` is the
+    target's to the refuter (its content's, when that is closer); at
+    ``paraphrase`` or above, with a named party shared, the two are one
+    proposition whatever words each uses."""
     a = claims[target]
-    if direct and aligned(a, claims[refuter], float(vectors[target] @ vectors[refuter])):
+    if direct and aligned(a, claims[refuter], similarity):
+        return True
+    r = claims[refuter]
+    if direct and similarity >= paraphrase and set(a.entities) & set(r.entities):
+        # a paraphrase of the same party's act ("cut off customers who use
+        # X" / "deny service to users of X") shares few words: what the
+        # refuter states, read alone, is as close as a restatement
         return True
     return any(aligned(a, claims[c], float(vectors[target] @ vectors[c])) for c in stated)
 
