@@ -622,6 +622,19 @@ def test_a_story_called_false_in_an_adverbial_clause_leaves_the_main_clause_asse
     assert judge_pair(after, died)[0] == "disputed"
 
 
+def test_a_doubt_about_another_fact_leaves_the_shared_fact_to_the_other_comparators() -> None:
+    # the doubt ("would not say whether she had been charged") is about
+    # another fact than the detention both state: certainty has nothing to
+    # say of the pair, and other facts may still make them one (or not)
+    doubter = claim("The army detained the commander's wife at the border crossing, but "
+                    "officials would not say whether she had been charged", "d1",
+                    predicate="detain", certainty="unconfirmed")
+    other = claim("Soldiers detained the wife of the commander at the border crossing",
+                  "d2", predicate="detain")
+    assert comparators.certainty(doubter, other, _ctx()) is None
+    assert judge_pair(doubter, other)[0] not in ("conflict", "disputed")
+
+
 def test_an_adverbial_clause_inside_the_subject_is_under_its_clauses_doubt() -> None:
     # the main verb stands after "when ...": the clause is part of the
     # subject, and the falsity said of the subject covers it

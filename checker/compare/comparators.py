@@ -442,9 +442,7 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return None
     doubter = a if ca in ("denied", "unconfirmed") else b
     if denies_another_conjunct(doubter, other, _doubts, ctx.idf):
-        return Comparison("unrelated", None, 0.0,
-                          f"{quote(a)} vs {quote(b)}: the doubt is about another fact the "
-                          "sentence joins", "certainty.v1")
+        return None
     if committed(doubter) == "denied" and (_reports_denial(other) or negative(other)):
         # both report a denial ("X denied the report" / "X moved to deny
         # the report"): a report of a denial does not assert what is
