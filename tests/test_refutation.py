@@ -260,6 +260,49 @@ def test_a_refuter_naming_only_the_report_refutes_the_story_its_article_tells(
         assert [(r.target, r.denier) for r in refuted] == found
 
 
+@pytest.mark.parametrize(("certainty", "found"), [("asserted", [(0, 7)]), ("negated", [])])
+def test_a_refuter_naming_only_the_report_refutes_the_story_told_earlier_in_its_article(
+    certainty: Certainty, found: list[tuple[int, int]]
+) -> None:
+    # the article tells the story in its middle, neither in its lead nor
+    # just before it calls the story a hoax; a sentence that negates it
+    # tells no story
+    docs = [_doc("h"), _doc("b")]
+    claims = [
+        _claim("h", 0, "A bear walked into the city library", "asserted", "walk"),
+        _claim("b", 0, "The library opened in 1911", "asserted", "open"),
+        _claim("b", 1, "It holds 40,000 books", "asserted", "hold"),
+        _claim("b", 2, "A bear was filmed among the shelves, a post said", certainty, "film"),
+        _claim("b", 3, "The post was shared widely", "asserted", "share"),
+        _claim("b", 4, "Librarians were puzzled", "asserted", "puzzle"),
+        _claim("b", 5, "Readers asked about it", "asserted", "ask"),
+        _claim("b", 6, "The video is a hoax", "denied", "be"),
+    ]
+    vectors = np.vstack([TOPIC, OTHER, OTHER, NEAR, OTHER, OTHER, OTHER, REFUTER])
+    refuted = refutations(docs, claims, vectors, BOTH, aligned=_never_aligned)
+    assert [(r.target, r.denier) for r in refuted] == found
+
+
+def test_what_a_refuter_refers_back_to_was_told_before_it() -> None:
+    # "It was all a hoax", then the evidence: the article tells, after the
+    # refuter, what the short article says (the agent's photo proving the
+    # story false); "it" does not point forward to that
+    docs = [_doc("h"), _doc("b")]
+    claims = [
+        _claim("h", 0, "His agent posted a photo of the singer holding today's paper",
+               "asserted", "post"),
+        _claim("b", 0, "The singer's fans mourned online on Sunday", "asserted", "mourn"),
+        _claim("b", 1, "Tributes poured in", "asserted", "pour"),
+        _claim("b", 2, "They came from many countries", "asserted", "come"),
+        _claim("b", 3, "It was all a hoax", "denied", "be"),
+        _claim("b", 4, "Fans were relieved", "asserted", "relieve"),
+        _claim("b", 5, "His agent posted a photo of him holding today's paper", "asserted",
+               "post"),
+    ]
+    vectors = np.vstack([TOPIC, OTHER, OTHER, OTHER, REFUTER, OTHER, NEAR])
+    assert refutations(docs, claims, vectors, BOTH, aligned=_never_aligned) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

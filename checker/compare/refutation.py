@@ -10,8 +10,9 @@ A *refuter* is a claim the extractor found denied (a speech act of denial
 about a proposition, or a report called false; see
 ``checker.extract.certainty``). What it refutes is either stated in it
 ("denied that troops had crossed the border") or, when it only names a
-report ("denied the report", "the story is a hoax"), described in the
-sentences just before it. Either way the refuted content is matched by
+report ("denied the report", "the story is a hoax"), told by its own
+article before it: in the sentences just before it, its lead, or any
+earlier sentence that tells the story. Either way the refuted content is matched by
 meaning (cosine of sentence vectors) to the claims another article of the
 same story asserts; the best match, above a threshold, gives a ``disputed``
 finding: one asserts, the other denies.
@@ -237,6 +238,12 @@ def _asserts(c: Claim) -> bool:
     )
 
 
+def _tells(c: Claim) -> bool:
+    """The claim tells something (asserted, confirmed or relayed), not
+    negated or doubted."""
+    return c.certainty in ("asserted", "confirmed", "reported") and not c.negated
+
+
 def refutations(
     documents: Sequence[Document],
     claims: Sequence[Claim],
@@ -270,7 +277,8 @@ def refutations(
     story is about the story) refutes nothing. One that names a report and
     states nothing else ("the story is a hoax") refers to the story its
     own article tells: it refutes the short article whose story that is,
-    the one it, the sentences before it or its article's lead read like.
+    the one it, the sentences before it, its article's lead or any earlier
+    sentence of its article that tells the story read like.
 
     ``contents`` holds, for refuters that state what they refute, the
     vector of those words alone (``refuted_content``): a claim says what a
@@ -307,6 +315,12 @@ def refutations(
                                 members[: min(pos, context_window)]) if ids
             ] if names_report(r.text) else []
             contexts = [v for ids in context_ids if (v := _centroid(vectors, ids)) is not None]
+            if context_ids:
+                # or any sentence before it that tells the story: a
+                # debunking article retells it where it likes, not always
+                # just before it calls it false; but what "it", "the story"
+                # refer back to was told before them
+                contexts += [vectors[ci] for ci in members[:pos] if _tells(claims[ci])]
             stated = sorted({ci for ids in context_ids for ci in ids})
             story_only = bool(stated) and not _STATES_CONTENT.search(r.text)
             for da in by_doc:
