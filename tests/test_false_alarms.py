@@ -635,6 +635,25 @@ def test_a_doubt_about_another_fact_leaves_the_shared_fact_to_the_other_comparat
     assert judge_pair(doubter, other)[0] not in ("conflict", "disputed")
 
 
+def test_a_verb_of_doubting_in_its_other_sense_is_no_shared_act() -> None:
+    # "questioning the authenticity" doubts; "questioned a man"
+    # interrogates: one verb, two acts
+    doubt = claim("Two sound engineers are questioning the authenticity of the audio file",
+                  "d1", predicate="question", certainty="unconfirmed",
+                  source="Two sound engineers")
+    asked = claim("The FBI has questioned a man who says he recorded the audio, his lawyer "
+                  "said", "d2", predicate="question", source="his lawyer")
+    assert not align(doubt, asked, similarity=0.6).same_action
+    assert judge_pair(doubt, asked, sim=0.6)[0] not in ("conflict", "disputed")
+    # the doubted fact itself is still disputed ("disputed the report that
+    # P" / "the report said P")
+    disputed = claim("The mayor disputed a report that said the council had sold the park",
+                     "d1", predicate="dispute", certainty="denied", source="The mayor")
+    sold = claim("The council sold the park to a developer, the report said", "d2",
+                 predicate="sell", source="the report")
+    assert judge_pair(disputed, sold, sim=0.6)[0] == "disputed"
+
+
 def test_an_adverbial_clause_inside_the_subject_is_under_its_clauses_doubt() -> None:
     # the main verb stands after "when ...": the clause is part of the
     # subject, and the falsity said of the subject covers it

@@ -34,6 +34,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from checker.extract.certainty import DENYING
 from checker.match import (
     content_words,
     event_class,
@@ -368,6 +369,18 @@ class Alignment:
 
 
 _DOUBT = ("denied", "unconfirmed")
+#: Verbs whose act is a doubt or a denial of what they govern ("questioned
+#: the recording", "disputed the figures").
+_DOUBTING_VERBS = DENYING | {"question", "doubt", "challenge"}
+
+
+def _doubting_verb(a: Claim, b: Claim) -> bool:
+    """Both main verbs are one verb, the doubting claim's act of doubting
+    ("experts questioned the recording"): in the other claim it names
+    another act ("police questioned a man"), not the fact doubted."""
+    return a.predicate == b.predicate and a.predicate in _DOUBTING_VERBS
+
+
 #: A core this small names no proposition ("Ms. X's lawyer disputed").
 MIN_CORE = 1
 
@@ -380,7 +393,9 @@ def align(
         return Alignment(False, 0.0, False, "one claim names no proposition of its own")
     overlap = containment(a, b, idf)
     doubt = (a.certainty in _DOUBT) != (b.certainty in _DOUBT)
-    same_action = predicate_shared(a, b) or one_event(a, b) or bool(
+    # a shared verb of doubting is the doubter's act, not the fact doubted
+    by_verb = (predicate_shared(a, b) or one_event(a, b)) and not (doubt and _doubting_verb(a, b))
+    same_action = by_verb or bool(
         content_words(a.text) & content_words(b.text) & _EVENT_CLASSES
     )
     if same_action and similarity >= 0.45:
