@@ -635,6 +635,21 @@ def test_a_doubt_about_another_fact_leaves_the_shared_fact_to_the_other_comparat
     assert judge_pair(doubter, other)[0] not in ("conflict", "disputed")
 
 
+def test_a_rumour_and_another_report_relayed_take_no_sides() -> None:
+    # one outlet calls its source a rumour; the other relays a publication:
+    # neither states P, and calling a source a rumour doubts the source
+    rumour = claim("A rumour on Tuesday claims the new phone will cost $900", "d1",
+                   predicate="cost", certainty="reported", source="A rumour on Tuesday")
+    paper = claim("According to the trade publication, the new phone will cost about $900",
+                  "d2", predicate="cost", source="the trade publication")
+    assert comparators.committed(rumour) == "unconfirmed"
+    assert judge_pair(rumour, paper)[0] not in ("conflict", "disputed")
+    # a body that speaks for itself still disputes the rumour's doubt
+    maker = claim("The new phone will cost $900, the maker said", "d2", predicate="cost",
+                  source="the maker")
+    assert judge_pair(rumour, maker)[0] == "disputed"
+
+
 def test_a_verb_of_doubting_in_its_other_sense_is_no_shared_act() -> None:
     # "questioning the authenticity" doubts; "questioned a man"
     # interrogates: one verb, two acts

@@ -121,6 +121,21 @@ def _hedged_relay(c: Claim) -> bool:
     )
 
 
+#: Sources that are themselves reports: a claim relayed from one is
+#: hearsay, whoever confirms or doubts the report.
+_REPORT_SOURCE = re.compile(
+    r"\b(?:reports?|publications?|newspapers?|papers?|websites?|sites?|blogs?|tabloids?|"
+    r"magazines?|media|outlets?|rumou?rs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _relays_a_report(c: Claim) -> bool:
+    """The claim relays what a report says ("according to the publication,
+    P", "local media said P"), not what a person or body says."""
+    return bool(c.source and _REPORT_SOURCE.search(c.source))
+
+
 #: An embedded yes/no question, which the extractor reads as leaving its
 #: proposition unconfirmed ("did not say whether P", "unclear if P").
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b", re.IGNORECASE)
@@ -461,12 +476,17 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return None
     if pair == {"pos", "denied"} or pair == {"weak", "denied"}:
         return _say("certainty.v1", a, b, ctx, "disputed", None, 0.8, "one asserts, the other denies")
-    if pair == {"pos", "unconfirmed"} and _hedged_relay(doubter) and one_speaker(doubter, other):
+    if pair == {"pos", "unconfirmed"} and _hedged_relay(doubter) and (
+        one_speaker(doubter, other) or _relays_a_report(other)
+    ):
         # "an unverified statement on the group's website says P" / "a
         # statement on the group's website said P": both outlets relay one
-        # source, and one calls it unverified; neither states P
+        # source, and one calls it unverified; neither states P. So with
+        # two reports ("a rumour claims P" / "according to the publication,
+        # P"): calling one's source a rumour doubts the source, and the
+        # other outlet, relaying another report, takes no other side
         return Comparison("unrelated", None, 0.0,
-                          f"{quote(a)} vs {quote(b)}: both relay one source, one calls it "
+                          f"{quote(a)} vs {quote(b)}: both relay a report, one calls it "
                           "unconfirmed", "certainty.v1")
     if pair == {"pos", "unconfirmed"} and _OPEN_QUESTION.search(doubter.text) and not (
         doubter.predicate and other.predicate
