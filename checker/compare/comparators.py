@@ -20,7 +20,7 @@ import re
 from rapidfuzz import fuzz
 
 from checker.compare import frame
-from checker.compare.proposition import denies_another_conjunct, one_event
+from checker.compare.proposition import BE_FORMS, denies_another_conjunct, one_event
 from checker.compare.registry import PairContext, comparator, quote
 from checker.match import (
     ATTRIBUTING,
@@ -846,7 +846,7 @@ def _one_action(a: Claim, b: Claim) -> str | None:
     return None
 
 
-_BE_FORMS = frozenset("is are was were be been being am".split())
+_BE_FORMS = BE_FORMS
 _COPULA_FORMS = _BE_FORMS | {"isn't", "aren't", "wasn't", "weren't"}
 #: Words an "'s" of "is" leans on ("it's", "there's").
 _BE_HOSTS = _PRONOUNS | {"there", "here", "what"}

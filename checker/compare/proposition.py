@@ -277,7 +277,8 @@ def denies_another_conjunct(
     return not doubted
 
 
-_BE_FORMS = frozenset("is are was were be been being am".split())
+#: The forms of "be".
+BE_FORMS = frozenset("is are was were be been being am".split())
 
 
 def _verb_after(main: str, adverbials: Sequence[str], predicate: str | None) -> bool:
@@ -289,7 +290,7 @@ def _verb_after(main: str, adverbials: Sequence[str], predicate: str | None) -> 
     def has(text: str) -> bool:
         words = re.findall(r"[\w'\u2019-]+", text.lower())
         if predicate == "be":
-            return any(w in _BE_FORMS for w in words)
+            return any(w in BE_FORMS for w in words)
         return any(stem(w) == stem(predicate) for w in words)
 
     return not has(main) and any(has(a) for a in adverbials)
