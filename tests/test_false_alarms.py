@@ -635,6 +635,18 @@ def test_a_doubt_about_another_fact_leaves_the_shared_fact_to_the_other_comparat
     assert judge_pair(doubter, other)[0] not in ("conflict", "disputed")
 
 
+def test_a_period_to_date_names_no_date_left_unconfirmed() -> None:
+    # "to date" is a period ("so far"), not the launch date not confirmed
+    doubt = claim("While the network has not confirmed a launch date for its streaming app",
+                  "d1", predicate="confirm", certainty="unconfirmed", source="the network")
+    show = claim("The network also produces the most watched drama streamed on the app to "
+                 "date", "d2", predicate="produce")
+    assert judge_pair(doubt, show, sim=0.6)[0] not in ("conflict", "disputed")
+    dated = claim("The streaming app will launch on a date in April, the network said", "d2",
+                  predicate="launch", source="the network")
+    assert judge_pair(doubt, dated, sim=0.6)[0] == "disputed"
+
+
 def test_a_rumour_and_another_report_relayed_take_no_sides() -> None:
     # one outlet calls its source a rumour; the other relays a publication:
     # neither states P, and calling a source a rumour doubts the source

@@ -499,10 +499,12 @@ def certainty(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
                           f"{quote(a)} vs {quote(b)}: the open question is about another "
                           "action or subject", "certainty.v1")
     if pair == {"pos", "unconfirmed"} and (
-        (what := _unconfirmed_words(doubter)) is not None and not what & content_words(other.text)
+        (what := _unconfirmed_words(doubter)) is not None
+        and not what & content_words(_WINDOW.sub(" ", other.text))
     ):
         # "could not confirm the commander's death" doubts a death: a claim
-        # that says nothing of a death is not what is unconfirmed
+        # that says nothing of a death is not what is unconfirmed (nor does
+        # a period, "the most watched show to date", name a launch date)
         return Comparison("unrelated", None, 0.0,
                           f"{quote(a)} vs {quote(b)}: what is not confirmed "
                           f"({', '.join(sorted(what))}) is not what the other states",
