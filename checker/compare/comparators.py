@@ -152,18 +152,17 @@ _DENIAL_WORD = re.compile(
 
 #: Words that doubt what they are said of: confirming or verifying (left
 #: undone), asking whether, doubting.
+_DOUBTED = r"doubt\w*|unclear|unconfirmed|unverified"
 _DOUBT_WORD = re.compile(
-    r"\b(?:confirm\w*|verif\w*|corroborat\w*|unclear|whether|doubt\w*|question\w*|"
-    r"unconfirmed|unverified)\b",
+    r"\b(?:confirm\w*|verif\w*|corroborat\w*|whether|question\w*|" + _DOUBTED + r")\b",
     re.IGNORECASE,
 )
 
 
 #: Words by which a claim reports a doubt as what someone said or
-#: thought, not a failure to confirm: "cast doubt on", "is unverified".
-_SPEAKS_DOUBT = re.compile(
-    r"\b(?:doubt\w*|unclear|unconfirmed|unverified|s(?:k|c)eptic\w*)\b", re.IGNORECASE
-)
+#: thought, not a failure to confirm: "cast doubt on", "is unverified"
+#: (``_DOUBTED``, which ``_DOUBT_WORD`` holds too, and scepticism).
+_SPEAKS_DOUBT = re.compile(r"\b(?:s(?:k|c)eptic\w*|" + _DOUBTED + r")\b", re.IGNORECASE)
 
 
 def _doubts(text: str) -> bool:
@@ -617,10 +616,8 @@ def _occurrence(tokens: list[str]) -> list[str]:
 def _drop_be(out: list[str]) -> None:
     """Drop the passive "be" before the verb about to be appended to
     ``out`` ("was (not) held"): an event occurs, nobody occurs it."""
-    j = len(out) - 1
-    while j >= 0 and (out[j].endswith("ly") or out[j] in _NEGATOR_BEFORE):
-        j -= 1
-    if j >= 0 and out[j] in _BE_FORMS:
+    j = _past_adverbs(out, len(out))
+    if j >= 0 and out[j] in BE_FORMS:
         del out[j]
 
 
@@ -741,10 +738,17 @@ _AGENT_REACH = 8
 def _passive_at(tokens: list[str], k: int) -> bool:
     """The verb at ``k`` is passive: a form of "be" (or "get") before it,
     adverbs and negators between, and it is no "-ing" form."""
+    j = _past_adverbs(tokens, k)
+    return j >= 0 and tokens[j] in _PASSIVE_AUX and not tokens[k].endswith("ing")
+
+
+def _past_adverbs(tokens: list[str], k: int) -> int:
+    """The position of the word before ``k`` once adverbs ("-ly") and
+    negators are passed over; -1 when none is left."""
     j = k - 1
     while j >= 0 and (tokens[j].endswith("ly") or tokens[j] in _NEGATOR_BEFORE):
         j -= 1
-    return j >= 0 and tokens[j] in _PASSIVE_AUX and not tokens[k].endswith("ing")
+    return j
 
 
 def _agentless_passive(tokens: list[str], k: int) -> bool:
@@ -848,8 +852,7 @@ def _one_action(a: Claim, b: Claim) -> str | None:
     return None
 
 
-_BE_FORMS = BE_FORMS
-_COPULA_FORMS = _BE_FORMS | {"isn't", "aren't", "wasn't", "weren't"}
+_COPULA_FORMS = BE_FORMS | {"isn't", "aren't", "wasn't", "weren't"}
 #: Words an "'s" of "is" leans on ("it's", "there's").
 _BE_HOSTS = _PRONOUNS | {"there", "here", "what"}
 #: Words between a copula and what it predicates that predicate nothing.
@@ -891,7 +894,7 @@ def _asks_of(doubter: Claim, other: Claim) -> bool:
         before: list[str] = []
         for w in _TOKEN.findall(doubter.text[m.end() :]):
             low = w.lower()
-            if stem(low) == target or (target == "be" and low in _BE_FORMS):
+            if stem(low) == target or (target == "be" and low in BE_FORMS):
                 asked = content_words(" ".join(before))
                 if asked:
                     return bool(asked & content_words(other.text))
