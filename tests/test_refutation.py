@@ -6,6 +6,7 @@ tests run the real pipeline and are slow)."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -348,6 +349,11 @@ def test_what_a_refuter_refutes_is_the_content_it_states(text: str, content: str
     assert refuted_content(text) == content
 
 
+def _encoding(vector: np.ndarray) -> Callable[[Sequence[str]], np.ndarray]:
+    """An embedder that gives every text ``vector``: the refuted content's."""
+    return lambda texts: np.vstack([vector] * len(texts))
+
+
 def test_a_refuters_content_is_compared_apart_from_its_words_of_refuting() -> None:
     # "Reports that a bear walked into the library are false": the sentence
     # vector carries the words of refuting; its content alone restates the
@@ -356,7 +362,7 @@ def test_a_refuters_content_is_compared_apart_from_its_words_of_refuting() -> No
     claims[2] = _claim("b", 1, "Reports that a bear walked into the library are false",
                        "denied", "be")
     assert refutations(docs, claims, vectors, BOTH) == []
-    (found,) = refutations(docs, claims, vectors, BOTH, contents={2: NEAR})
+    (found,) = refutations(docs, claims, vectors, BOTH, encode=_encoding(NEAR))
     assert (found.target, found.denier) == (0, 2)
 
 
@@ -375,12 +381,12 @@ def test_a_close_paraphrase_of_the_same_partys_act_is_one_proposition() -> None:
     claims[2] = _named(_claim("b", 1, "Reports that Acme will deny service to users of the "
                               "app are false", "denied", "be"), "Acme")
     close = _unit(0.8, 0, 0.6, 0)  # cosine 0.8 with the headline
-    found = refutations(docs, claims, vectors, BOTH, aligned=_never_aligned, contents={2: close})
+    found = refutations(docs, claims, vectors, BOTH, aligned=_never_aligned, encode=_encoding(close))
     assert [(r.target, r.denier) for r in found] == [(0, 2)]
     topical = _unit(0.7, 0, 0.71, 0)  # cosine 0.70: the same topic, not a restatement
     assert refutations(docs, claims, vectors, BOTH, aligned=_never_aligned,
-                       contents={2: topical}) == []
+                       encode=_encoding(topical)) == []
     # without a party named on both sides, closeness is no paraphrase
     claims[2] = replace(claims[2], mentions=())
     assert refutations(docs, claims, vectors, BOTH, aligned=_never_aligned,
-                       contents={2: close}) == []
+                       encode=_encoding(close)) == []

@@ -12,12 +12,7 @@ from checker.cache import ReadingCache
 from checker.compare import proposition
 from checker.compare.comparators import committed, debunks, negative, one_speaker
 from checker.compare.frame import Frames
-from checker.compare.refutation import (
-    calls_story_false,
-    names_report,
-    refutations,
-    refuted_content,
-)
+from checker.compare.refutation import calls_story_false, names_report, refutations
 from checker.compare.registry import PairContext, quote
 from checker.compare.verdict import SEVERITY, compare_claims
 from checker.config import Config
@@ -254,20 +249,6 @@ def _both_sides_in_one_article(
     return False
 
 
-def _contents(
-    claims: Sequence[Claim], encode: Callable[[Sequence[str]], np.ndarray] | None
-) -> dict[int, np.ndarray] | None:
-    """Vectors of what each denying claim refutes, where it states it."""
-    if encode is None:
-        return None
-    found = {k: text for k, c in enumerate(claims)
-             if c.certainty == "denied" and (text := refuted_content(c.text))}
-    if not found:
-        return {}
-    rows = encode(list(found.values()))
-    return {k: rows[n] for n, k in enumerate(found)}
-
-
 def judge(
     documents: Sequence[Document],
     claims: Sequence[Claim],
@@ -343,7 +324,7 @@ def judge(
     # actors, talk about the topic, other things counted: unrelated).
     seen = frozenset((m.i, m.j) for m in pairs)
     for r in refutations(documents, claims, vectors, events, skip=seen, aligned=aligned,
-                         contents=_contents(claims, encode)):
+                         encode=encode):
         i, j = sorted((r.target, r.denier))
         sim = float(vectors[i] @ vectors[j])
         ctx = context(claims[i], claims[j], sim, r.comparison.score)

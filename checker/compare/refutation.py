@@ -24,7 +24,7 @@ is no refutation: such claims are not ``denied`` and never fire this.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -252,7 +252,7 @@ def refutations(
     *,
     skip: frozenset[tuple[int, int]] = frozenset(),
     aligned: Callable[[Claim, Claim, float], bool] | None = None,
-    contents: Mapping[int, np.ndarray] | None = None,
+    encode: Callable[[Sequence[str]], np.ndarray] | None = None,
     own_threshold: float = 0.7,
     paraphrase_threshold: float = 0.75,
     context_threshold: float = 0.55,
@@ -280,10 +280,11 @@ def refutations(
     the one it, the sentences before it, its article's lead or any earlier
     sentence of its article that tells the story read like.
 
-    ``contents`` holds, for refuters that state what they refute, the
-    vector of those words alone (``refuted_content``): a claim says what a
-    refuter refutes when it is close to the refuter's sentence or to its
-    content, whichever is closer."""
+    ``encode`` (the embedder's) gives refuters that state what they refute
+    a vector of those words alone (``refuted_content``): a claim says what
+    a refuter refutes when it is close to the refuter's sentence or to its
+    content, whichever is closer. Without it, or when no article is short
+    enough to be answered as a whole, nothing is encoded."""
 
     doc_index = {d.id: k for k, d in enumerate(documents)}
     by_doc: dict[int, list[int]] = {}
@@ -292,8 +293,11 @@ def refutations(
             by_doc.setdefault(doc_index[c.doc], []).append(ci)
     import numpy as np
 
+    if all(len(ids) > max_target_claims for ids in by_doc.values()):
+        return []  # no short article to refute
     deniers = {d: [ci for ci in ids if claims[ci].certainty == "denied"]
                for d, ids in by_doc.items()}
+    contents = _contents(claims, [ci for ids in deniers.values() for ci in ids], encode)
     asserting = {d: np.array([ci for ci in ids if _asserts(claims[ci])], dtype=np.int64)
                  for d, ids in by_doc.items()}
     # a claim the asserting article itself refutes: it only tells the hoax
@@ -334,7 +338,7 @@ def refutations(
                 ):
                     continue  # the other article refutes the same: they agree
                 own = vectors[targets] @ vectors[ri]
-                if contents is not None and ri in contents:
+                if ri in contents:
                     own = np.maximum(own, vectors[targets] @ contents[ri])
                 ctx = (np.max(np.stack([vectors[targets] @ v for v in contexts]), axis=0)
                        if contexts else np.full(len(targets), -1.0))
@@ -362,6 +366,18 @@ def refutations(
                 out.append(Refutation(ai, ri, Comparison("disputed", None, round(best, 4),
                                                          why, NAME)))
     return out
+
+
+def _contents(
+    claims: Sequence[Claim], deniers: list[int],
+    encode: Callable[[Sequence[str]], np.ndarray] | None,
+) -> dict[int, np.ndarray]:
+    """Vectors of what each denying claim refutes, where it states it."""
+    found = {ci: text for ci in deniers if (text := refuted_content(claims[ci].text))}
+    if encode is None or not found:
+        return {}
+    rows = encode(list(found.values()))
+    return {ci: rows[n] for n, ci in enumerate(found)}
 
 
 def _refers_to(
