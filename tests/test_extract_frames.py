@@ -13,14 +13,21 @@ import pytest
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from checker.extract.certainty import Attribution
+
 pytestmark = pytest.mark.slow
 
 
-def _attribution(nlp: Language, sentence: str) -> tuple[str, str | None]:
+def _read(nlp: Language, sentence: str) -> Attribution:
+    """What the extractor reads in ``sentence``, one sentence."""
     from checker.extract.certainty import analyse
 
     (sent,) = nlp(sentence).sents
-    att = analyse(sent.root)
+    return analyse(sent.root)
+
+
+def _attribution(nlp: Language, sentence: str) -> tuple[str, str | None]:
+    att = _read(nlp, sentence)
     return att.certainty, att.predicate
 
 
@@ -82,19 +89,13 @@ def test_a_passive_report_without_an_agent_is_hearsay_about_its_subject(
     nlp: Language, sentence: str
 ) -> None:
     """"X is said to have P": X is what is talked about, not who talks."""
-    from checker.extract.certainty import analyse
-
-    (sent,) = nlp(sentence).sents
-    att = analyse(sent.root)
+    att = _read(nlp, sentence)
     assert att.certainty == "reported"
     assert att.source is None
 
 
 def test_an_active_report_keeps_its_speaker(nlp: Language) -> None:
-    from checker.extract.certainty import analyse
-
-    (sent,) = nlp("The striker said he had signed a contract.").sents
-    att = analyse(sent.root)
+    att = _read(nlp, "The striker said he had signed a contract.")
     assert (att.certainty, att.source) == ("asserted", "The striker")
 
 
@@ -148,10 +149,7 @@ def test_a_focusing_not_negates_no_verb(
 def test_the_holder_of_a_belief_is_its_source(
     nlp: Language, sentence: str, certainty: str, source: str | None
 ) -> None:
-    from checker.extract.certainty import analyse
-
-    (sent,) = nlp(sentence).sents
-    att = analyse(sent.root)
+    att = _read(nlp, sentence)
     assert (att.certainty, att.source) == (certainty, source)
 
 
@@ -169,8 +167,5 @@ def test_the_holder_of_a_belief_is_its_source(
 def test_a_that_clause_after_a_time_is_what_a_verb_of_saying_says(
     nlp: Language, sentence: str, predicate: str, source: str | None
 ) -> None:
-    from checker.extract.certainty import analyse
-
-    (sent,) = nlp(sentence).sents
-    att = analyse(sent.root)
+    att = _read(nlp, sentence)
     assert (att.predicate, att.source) == (predicate, source)
