@@ -778,6 +778,11 @@ def test_casualties_and_a_group_something_else_befell_are_two_groups() -> None:
         ("This story is nonsense.", None, True),
         ("It's a lie.", None, True),
         ("A baseless rumour spread online.", None, True),
+        # an instance of false things is called false
+        ("The web spreads everything, even false ones like the story about a blackout.",
+         None, True),
+        ("Rumours spread fast, and false ones such as this video fool thousands.", None, True),
+        ("False alarms like the siren on Monday scare residents.", None, False),
         # a speaker's words, a denial verb, a negation, another thing called false
         ("“It was a prank,” he said.", None, False),
         ("The Fake News is making a big deal of nothing!\"", None, False),

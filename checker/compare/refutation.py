@@ -109,13 +109,17 @@ _STATES_CONTENT = re.compile(
 #: The writer's own sentence calling a report false: the report is said to
 #: be false ("this report is a hoax", "the story was completely fake"), or
 #: named false ("the bogus report", "a hoax story"), or pointed back to and
-#: called false ("it was a prank").
+#: called false ("it was a prank"), or given as an instance of false things
+#: ("false claims such as the report", "fake ones like the story about P":
+#: what is said of a kind is said of the instance that exemplifies it).
 _DEGREE = r"(?:(?:a|an|just|all|only|totally|completely|entirely|clearly|obviously|simply|also)\s+)*"
 _CALLS_STORY_FALSE = re.compile(
     r"\b(?:this|that|these|those|the|its|their|such)\s+(?:\w+\s+){0,2}?" + _STORY
     + r"(?:,[^,]{0,80},)?\s+(?:\w+\s+){0,3}?(?:is|are|was|were|be|been)\s+" + _DEGREE
     + _FALSE_WORDS + r"\b"
     r"|\b" + _FALSE_WORDS + r"[\s-]+(?:\w+\s+)?" + _STORY + r"\b"
+    r"|\b" + _FALSE_WORDS + r"\s+(?:\w+\s+)?(?:like|such\s+as|including)\s+"
+    r"(?:(?:the|this|that|these|those)\s+)?(?:\w+\s+){0,2}?" + _STORY + r"\b"
     r"|\b(?:it|this|that)(?:\s+(?:is|was)|['\u2019]s)\s+" + _DEGREE + _FALSE_WORDS + r"\b",
     re.IGNORECASE,
 )
