@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.compare.comparators import _modals_before
+from checker.compare.comparators.negation import _modals_before
 from tests.pairs import pair_verdicts
 
 PAIRS = [

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from checker.compare import comparators
+from checker.compare.comparators import committed, negative
+from checker.compare.comparators.actions import _negated_at
+from checker.compare.comparators.certainty import certainty as certainty_v1
+from checker.compare.comparators.commitment import _asserts_fact
+from checker.compare.comparators.parties import _initialism_of_either
+from checker.compare.comparators.quantity import _overlap
+from checker.compare.comparators.quantity import quantity as quantity_v1
 from checker.compare.proposition import align
 from checker.compare.registry import PairContext
 from checker.extract.numbers import parse_number
@@ -41,7 +47,7 @@ _read = read_main_clause
 )
 def test_a_negator_negates_the_verb_only_right_after_it(text: str, verb: str, negated: bool) -> None:
     # further on, "no one" is the subject of a clause of its own
-    assert comparators._negated_at(claim(text, predicate=verb), verb) is negated
+    assert _negated_at(claim(text, predicate=verb), verb) is negated
 
 
 def test_no_one_in_a_clause_of_its_own_is_no_conflict() -> None:
@@ -154,35 +160,35 @@ def test_prices_without_a_figure_to_set_against_are_no_scope() -> None:
 def test_a_denial_agrees_with_the_negative_it_denies() -> None:
     denial = claim("The mayor denied that the photo had been staged", "d1", predicate="stage",
                    certainty="denied", source="The mayor")
-    negative = claim("The mayor insists none of the photos were staged", "d2", predicate="insist",
+    insisted = claim("The mayor insists none of the photos were staged", "d2", predicate="insist",
                      source="The mayor")
     positive = claim("The photo had been staged", "d3", predicate="stage")
-    assert judge_pair(denial, negative)[0] != "disputed"
+    assert judge_pair(denial, insisted)[0] != "disputed"
     assert judge_pair(denial, positive)[0] == "disputed"
 
 
 def test_a_satirical_site_named_is_no_story_called_false() -> None:
     # "satirical" names a genre here; only said of the story itself does it deny it
-    assert comparators.committed(claim("She runs a satirical website", predicate="run",
+    assert committed(claim("She runs a satirical website", predicate="run",
                                        certainty="asserted")) == "pos"
-    assert comparators.committed(claim("The article was satire", predicate="be",
+    assert committed(claim("The article was satire", predicate="be",
                                        certainty="asserted")) == "denied"
-    assert comparators.committed(claim("The website pulled a similar prank", predicate="pull",
+    assert committed(claim("The website pulled a similar prank", predicate="pull",
                                        certainty="asserted")) == "denied"
     # a prankster is a person who does something, not a story called false
-    assert comparators.committed(claim("A prankster gives a busker $50 and films him",
+    assert committed(claim("A prankster gives a busker $50 and films him",
                                        predicate="give", certainty="asserted")) == "pos"
     # a satirical outlet as who speaks: what it says is not news
-    assert comparators.committed(claim("Satirical site warns readers over names", predicate="warn",
+    assert committed(claim("Satirical site warns readers over names", predicate="warn",
                                        certainty="asserted")) == "denied"
-    assert comparators.committed(claim("Ann Lee, a writer who runs a satirical site, is on leave",
+    assert committed(claim("Ann Lee, a writer who runs a satirical site, is on leave",
                                        predicate="be", certainty="asserted")) == "pos"
 
 
 def test_unconfirmed_reports_leave_the_fact_unconfirmed() -> None:
     c = claim("Unconfirmed reports say the singer was found dead", predicate="find",
               certainty="asserted", source="Unconfirmed reports")
-    assert comparators.committed(c) == "unconfirmed"
+    assert committed(c) == "unconfirmed"
 
 
 def test_a_name_written_alike_is_one_name() -> None:
@@ -211,7 +217,7 @@ def test_figures_written_at_different_precision(a: str, b: str, overlap: bool) -
     assert va is not None and vb is not None
     qa = q(a, a, va, va)
     qb = q(b, b, vb, vb)
-    assert comparators._overlap(qa, qb) is overlap
+    assert _overlap(qa, qb) is overlap
 
 
 def test_two_dozen_is_a_number() -> None:
@@ -355,7 +361,7 @@ def test_a_rumour_as_the_speaker_leaves_the_fact_unconfirmed(nlp: Language) -> N
     denied = claim("The college has not banned the word, according to a spokesman", "d2",
                    predicate="ban", certainty="negated", negated=True, source="a spokesman")
     said = claim("The college has banned the word", "d3", predicate="ban")
-    assert comparators.committed(relayed) == "unconfirmed"
+    assert committed(relayed) == "unconfirmed"
     assert judge_pair(relayed, denied)[0] not in ("conflict", "disputed")
     assert judge_pair(said, denied)[0] == "disputed"
 
@@ -455,8 +461,8 @@ def test_figures_of_different_years_are_different_windows() -> None:
               times=(when(tb, "2015", *y15, precision="year"),))
     c = claim(tc, "d3", predicate="ship", quantities=(q(tc, "15.4 million", 15.4e6, 15.4e6, thing="units"),),
               times=(when(tc, "2014", *y14, precision="year"),))
-    assert comparators.quantity(a, b, _ctx()).verdict == "scope"
-    assert comparators.quantity(a, c, _ctx()).verdict == "conflict"
+    assert quantity_v1(a, b, _ctx()).verdict == "scope"
+    assert quantity_v1(a, c, _ctx()).verdict == "conflict"
 
 
 def _ctx() -> PairContext:
@@ -464,10 +470,10 @@ def _ctx() -> PairContext:
 
 
 def test_an_initialism_and_its_long_name_are_one_organisation() -> None:
-    assert comparators._initialism_of_either(["UN"], ["United Nations"])
-    assert comparators._initialism_of_either(["the Ocean Watch Trust"], ["OWTF"])
-    assert not comparators._initialism_of_either(["NATO"], ["United Nations"])
-    assert not comparators._initialism_of_either(["UN"], ["EU"])
+    assert _initialism_of_either(["UN"], ["United Nations"])
+    assert _initialism_of_either(["the Ocean Watch Trust"], ["OWTF"])
+    assert not _initialism_of_either(["NATO"], ["United Nations"])
+    assert not _initialism_of_either(["UN"], ["EU"])
 
 
 @pytest.mark.parametrize(
@@ -510,8 +516,8 @@ def test_talk_of_a_rumour_does_not_state_its_content() -> None:
     doubt = claim("The ministry did not confirm that the former leader died at a clinic", "d4",
                   predicate="die", certainty="unconfirmed", source="The ministry")
     assert judge_pair(spread, relayed)[0] not in ("conflict", "disputed")
-    assert not comparators._asserts_fact(spread)
-    assert comparators._asserts_fact(said)  # "report" as a verb says what follows
+    assert not _asserts_fact(spread)
+    assert _asserts_fact(said)  # "report" as a verb says what follows
     assert judge_pair(said, doubt)[0] == "disputed"
 
 
@@ -603,8 +609,8 @@ def test_an_article_claiming_p_and_a_fact_check_label_state_nothing() -> None:
                   certainty="unconfirmed", source="We")
     said = claim("The mayor sent the letter, the council said", "d4", predicate="send",
                  source="the council")
-    assert not comparators._asserts_fact(post)
-    assert not comparators._asserts_fact(label)
+    assert not _asserts_fact(post)
+    assert not _asserts_fact(label)
     assert judge_pair(post, doubt)[0] not in ("conflict", "disputed")
     assert judge_pair(label, doubt)[0] not in ("conflict", "disputed")
     assert judge_pair(said, doubt)[0] == "disputed"
@@ -631,7 +637,7 @@ def test_a_doubt_about_another_fact_leaves_the_shared_fact_to_the_other_comparat
                     predicate="detain", certainty="unconfirmed")
     other = claim("Soldiers detained the wife of the commander at the border crossing",
                   "d2", predicate="detain")
-    assert comparators.certainty(doubter, other, _ctx()) is None
+    assert certainty_v1(doubter, other, _ctx()) is None
     assert judge_pair(doubter, other)[0] not in ("conflict", "disputed")
 
 
@@ -654,7 +660,7 @@ def test_a_rumour_and_another_report_relayed_take_no_sides() -> None:
                    predicate="cost", certainty="reported", source="A rumour on Tuesday")
     paper = claim("According to the trade publication, the new phone will cost about $900",
                   "d2", predicate="cost", source="the trade publication")
-    assert comparators.committed(rumour) == "unconfirmed"
+    assert committed(rumour) == "unconfirmed"
     assert judge_pair(rumour, paper)[0] not in ("conflict", "disputed")
     # a body that speaks for itself still disputes the rumour's doubt
     maker = claim("The new phone will cost $900, the maker said", "d2", predicate="cost",
@@ -809,7 +815,7 @@ def test_a_doubt_of_the_main_clause_covers_its_adverbial_clause() -> None:
                  "head while he unveiled a statue in the harbour", "d1", predicate="report")
     landed = claim("A gull landed on the mayor's head while he unveiled a statue in the harbour",
                    "d2", predicate="land")
-    assert comparators.committed(hoax) == "denied"
+    assert committed(hoax) == "denied"
     assert judge_pair(hoax, landed)[0] == "disputed"
 
 
@@ -898,8 +904,8 @@ def test_a_negation_in_a_clause_of_its_own_leaves_p_stated_against_a_doubt() -> 
 )
 def test_an_answering_no_denies_only_with_a_negative_clause(text: str, commitment: str) -> None:
     said = claim(text, "d1", predicate="be")
-    assert comparators.committed(said) == commitment
-    assert comparators.negative(said) is (commitment == "denied")
+    assert committed(said) == commitment
+    assert negative(said) is (commitment == "denied")
 
 
 @pytest.mark.slow

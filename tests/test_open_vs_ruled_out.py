@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.compare import comparators, compare_pairs_file
+from checker.compare import compare_pairs_file
+from checker.compare.comparators.negation import negation
 from checker.compare.registry import PairContext
 from checker.config import Config
 from tests.pairs import pair_verdicts
@@ -96,5 +97,5 @@ def test_an_open_fact_and_a_ruled_out_one_at_two_dates_are_two_facts(month: str,
     b = claim(tb, "d2", predicate="take", certainty="negated", negated=True,
               times=(when(tb, month, *dates, precision="month"),))
     ctx = PairContext(published_a=NOV27, published_b=NOV27, similarity=0.8, match=0.8)
-    got = comparators.negation(a, b, ctx)
+    got = negation(a, b, ctx)
     assert (got.verdict if got else None) == verdict

@@ -52,7 +52,7 @@ def test_one_owner_s_amount_still_clashes() -> None:
 
 
 def test_one_person_spelled_two_ways_owns_one_amount() -> None:
-    from checker.compare.comparators import _owner
+    from checker.compare.comparators.quantity import _owner
 
     ta, tb = "Obed Hale has cut $310 million", "Mr. Hale has cut $450 million"
     a = claim(ta, "d1", mentions=(mention(ta, "Obed Hale", "PERSON", "person:obed-hale"),))
