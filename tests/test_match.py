@@ -224,6 +224,12 @@ def test_groups_are_deterministic() -> None:
         (("1,500", "forces", ("special", "operation")), ("10,000", "soldiers", ()), "a_narrower"),
         (("10,000", "soldiers", ("North", "Korean")), ("10,000", "troops", ()), "same"),
         (("500,000", "rounds", ()), ("13,000", "containers", ()), "different"),
+        # people of any kind name the workers or troops another count names,
+        # and workers are staff are employees; two kinds of people are not one
+        (("300", "people", ()), ("450", "workers", ()), "same"),
+        (("300", "staff", ()), ("450", "employees", ()), "same"),
+        (("12,000", "people", ()), ("10,000", "soldiers", ()), "same"),
+        (("300", "residents", ()), ("450", "workers", ()), "different"),
     ],
 )
 def test_thing_relation(a: tuple[str, str, tuple[str, ...]], b: tuple[str, str, tuple[str, ...]],

@@ -19,6 +19,8 @@ _HEAD_CLASS = {
     "people": "person", "person": "person", "individual": "person", "victim": "person",
     "resident": "person", "civilian": "person", "man": "person", "men": "person",
     "woman": "person", "women": "person", "child": "person", "children": "person",
+    "worker": "worker", "employee": "worker", "staff": "worker", "staffer": "worker",
+    "laborer": "worker", "labourer": "worker",
     "dead": "death", "death": "death", "fatality": "death", "casualty": "casualty",
     "injury": "injury", "injured": "injury", "wounded": "injury",
     "shell": "munition", "round": "munition", "munition": "munition",
@@ -64,6 +66,23 @@ def head_class(head: str | None) -> str | None:
     if head is None:
         return None
     return _HEAD_CLASS.get(head, head)
+
+
+#: Heads that count people of any kind, so the workers or troops another
+#: count names may be the very group ("employs 300 people" / "employs 450
+#: workers"): a hypernym names what its hyponyms name.
+_ANY_PERSON = frozenset({"people", "person", "individual"})
+#: Classes of heads that count people.
+_HUMAN = frozenset({"person", "worker", "troop"})
+
+
+def _one_kind(head_a: str | None, head_b: str | None) -> bool:
+    """Two named heads count one kind of thing: one class, or people of any
+    kind against one kind of people."""
+    ca, cb = head_class(head_a), head_class(head_b)
+    return ca == cb or (head_a in _ANY_PERSON and cb in _HUMAN) or (
+        head_b in _ANY_PERSON and ca in _HUMAN
+    )
 
 
 def narrowing(q: Quantity) -> frozenset[str]:
@@ -173,14 +192,14 @@ def thing_relation(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> ThingRelat
         return "different"
     if partial(a, qa) or partial(b, qb):
         # "four more people", "a man and 3 women": another part of the group
-        ha, hb = head_class(thing_head(qa.thing)), head_class(thing_head(qb.thing))
+        ha, hb = thing_head(qa.thing), thing_head(qb.thing)
         if ha is None and hb is None:
             # "bought another 300 acres": a further amount of
             # nothing named, so no group is known to be shared
             return "different"
-        return "overlapping" if ha == hb or ha is None or hb is None else "different"
-    ha, hb = head_class(thing_head(qa.thing)), head_class(thing_head(qb.thing))
-    if ha is not None and hb is not None and ha != hb:
+        return "overlapping" if ha is None or hb is None or _one_kind(ha, hb) else "different"
+    ha, hb = thing_head(qa.thing), thing_head(qb.thing)
+    if ha is not None and hb is not None and not _one_kind(ha, hb):
         return "different"
     if (ha is None) != (hb is None) and (oa is None or ob is None):
         # one side counts an unnamed thing with no shared outcome: cannot tell
