@@ -31,16 +31,15 @@ from checker.compare.comparators.commitment import (
     committed,
 )
 from checker.compare.comparators.occasions import (
+    _apart_or_later,
     _disjoint_times,
     _event_times,
-    _other_source,
 )
 from checker.compare.comparators.wording import (
-    _later,
     _say,
     _voice,
 )
-from checker.compare.registry import PairContext, comparator, quote
+from checker.compare.registry import PairContext, comparator
 from checker.match import (
     ATTRIBUTING,
     content_words,
@@ -574,20 +573,3 @@ def _open_against_ruled_out(a: Claim, b: Claim, ctx: PairContext) -> Comparison 
         return said
     return _say("negation.v1", a, b, ctx, "disputed", None, 0.6,
                 "one leaves it open, the other rules it out")
-
-
-def _apart_or_later(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
-    """Two claims of opposite polarity on one action, before it matters who
-    holds which: two other sources quoted on opposite sides are a dispute
-    both outlets may report, not a difference between them (``unrelated``);
-    a report a week or more later says otherwise (``update``). None when
-    neither."""
-    va, vb = _voice(a), _voice(b)
-    if va and vb and _other_source(a, b):
-        return Comparison("unrelated", None, 0.0,
-                          f"{quote(a)} ({va}) vs {quote(b)} ({vb}): two sources quoted on "
-                          "opposite sides, not outlets that contradict each other",
-                          "negation.v1")
-    if _later(ctx) is not None:
-        return _say("negation.v1", a, b, ctx, "update", None, 0.6, "a later report says otherwise")
-    return None

@@ -14,6 +14,7 @@ from checker.compare import frame
 from checker.compare.comparators.actions import (
     _TOKEN,
 )
+from checker.compare.comparators.wording import _later, _say, _voice
 from checker.compare.registry import PairContext, quote
 from checker.match import (
     predicate_span,
@@ -134,3 +135,23 @@ def _other_weekdays(a: Claim, b: Claim) -> bool:
 
     da, db = days(a), days(b)
     return bool(da and db) and not da & db
+
+
+def _apart_or_later(
+    a: Claim, b: Claim, ctx: PairContext, by: str = "negation.v1"
+) -> Comparison | None:
+    """Two claims of opposite polarity on one action (or of contrary
+    actions), before it matters who holds which: two other sources quoted
+    on opposite sides are a dispute both outlets may report, not a
+    difference between them (``unrelated``); a report a week or more later
+    says otherwise (``update``). None when neither. ``by`` names the
+    comparator that asks."""
+    va, vb = _voice(a), _voice(b)
+    if va and vb and _other_source(a, b):
+        return Comparison("unrelated", None, 0.0,
+                          f"{quote(a)} ({va}) vs {quote(b)} ({vb}): two sources quoted on "
+                          "opposite sides, not outlets that contradict each other",
+                          by)
+    if _later(ctx) is not None:
+        return _say(by, a, b, ctx, "update", None, 0.6, "a later report says otherwise")
+    return None
