@@ -5,8 +5,9 @@ shuffled with a fixed seed). Reports:
 
 * the share of multi-document findings that link articles of different
   incidents (should be near zero);
-* the precision of ``conflict``/``number`` findings on killed or injured
-  counts: right when at least one side's count differs from the gold count.
+* the precision of ``conflict``/``number`` findings of ``quantity.v1`` on
+  killed or injured counts: right when at least one side's count differs
+  from the gold count.
 
 Usage: .venv/bin/python bench/eval_gva.py [--data ../shared/eval/gva_dev.jsonl]
        [--batch 20] [--skip N] [--limit N] [--cache-dir /tmp/claimcheck-gva]
@@ -90,7 +91,9 @@ def main() -> None:
                 multi += 1
                 if len({incident_of[d] for d in f.docs}) > 1:
                     cross += 1
-            if f.verdict != "conflict" or f.kind != "number":
+            # casualty counts only: a person's two ages (age.v1) are a
+            # conflict of number too, but no count of the killed or injured
+            if f.verdict != "conflict" or f.kind != "number" or f.comparator != "quantity.v1":
                 continue
             sides = []
             for cid in f.claims:

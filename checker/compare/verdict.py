@@ -16,6 +16,9 @@ SEVERITY: tuple[Verdict, ...] = (
 )
 #: Verdicts that say two claims differ: only between aligned propositions.
 DIFFERING: frozenset[str] = frozenset({"conflict", "disputed", "update", "scope"})
+#: Comparators of what is true of a person whatever each sentence states
+#: (an age): their differences need no aligned proposition.
+OF_A_PERSON: frozenset[str] = frozenset({"age.v1"})
 
 
 def _order_key(c: Claim, published: dt.date | None) -> tuple[str, str, str, int]:
@@ -39,10 +42,11 @@ def compare_claims(
     asserts and the other negates, denies or doubts never agree: when no
     comparator aligns them on one action they are ``unrelated``. A
     difference (conflict, disputed, update, scope) is only reported between
-    claims that state one proposition (``proposition.align``); otherwise the
-    two are ``unrelated``. ``aligned=True`` says the caller has aligned them
-    by other means (a place pair). ``only`` restricts the comparators asked
-    (by registered name)."""
+    claims that state one proposition (``proposition.align``), or of one
+    named person's age; otherwise the two are ``unrelated``.
+    ``aligned=True`` says the caller has aligned them by other means (a
+    place pair). ``only`` restricts the comparators asked (by registered
+    name)."""
     from checker.compare import comparators as _rules  # (importing registers them)
     from checker.compare import proposition
 
@@ -70,7 +74,9 @@ def compare_claims(
     if unrelated:
         return unrelated[0]
     said.sort(key=lambda c: (SEVERITY.index(c.verdict), -c.score, c.comparator))
-    if said and said[0].verdict in DIFFERING and aligned is not True:
+    if said and said[0].verdict in DIFFERING and aligned is not True and (
+        said[0].comparator not in OF_A_PERSON
+    ):
         al = proposition.align(a, b, similarity=ctx.similarity, idf=ctx.idf)
         if not al.aligned:
             return Comparison(

@@ -160,6 +160,35 @@ def is_age(claim: Claim, q: Quantity) -> bool:
     )
 
 
+_AGE_AFTER_NAME = re.compile(r"^\s*(?:,\s*|\(\s*)(\d{1,3})\s*(?:,|\)|$|\s+(?:of|from|and)\b)")
+_AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\s+$", re.IGNORECASE)
+
+
+def named_ages(c: Claim) -> dict[str, tuple[str, set[int]]]:
+    """The ages written beside each person the claim names ("John Smith,
+    34,", "Smith (34)", "34-year-old John Smith"), by entity (or the name
+    as written, before the batch is canonicalised), with the name as first
+    written."""
+    out: dict[str, tuple[str, set[int]]] = {}
+    for m in c.mentions:
+        if m.type != "PERSON":
+            continue
+        after = c.text[m.end - c.start : m.end - c.start + 12]
+        before = c.text[max(0, m.start - c.start - 16) : m.start - c.start]
+        found = _AGE_AFTER_NAME.match(after) or _AGE_BEFORE_NAME.search(before)
+        if found and 0 < int(found.group(1)) < 120:
+            out.setdefault(m.entity or m.text, (m.text, set()))[1].add(int(found.group(1)))
+    return out
+
+
+def ages_of_people_both_name(a: Claim, b: Claim) -> tuple[set[int], set[int]]:
+    """The ages each claim gives the people both claims name: values of a
+    person, not counts."""
+    na, nb = named_ages(a), named_ages(b)
+    shared = na.keys() & nb.keys()
+    return ({x for who in shared for x in na[who][1]}, {x for who in shared for x in nb[who][1]})
+
+
 _EXTRA = frozenset("more other others another additional further".split())
 
 

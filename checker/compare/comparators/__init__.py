@@ -12,11 +12,12 @@ Shared judgement calls:
 
 One module a comparator (``certainty``, ``negation``, ``quantity``,
 ``place``, ``dates`` for ``time.v1``, ``parties`` for ``actor.v1`` and
-``entity.v1``, ``contraries`` for ``contrary.v1``), over four shared
-readings of a claim, each built on the ones before it: ``wording`` (who
-says it, when), ``actions`` (the action stated and its negation),
-``commitment`` (asserted, denied, unconfirmed) and ``occasions`` (the
-times and moods its values hold in, and two sources on opposite sides).
+``entity.v1``, ``contraries`` for ``contrary.v1``, ``ages`` for
+``age.v1``), over four shared readings of a claim, each built on the ones
+before it: ``wording`` (who says it, when), ``actions`` (the action stated
+and its negation), ``commitment`` (asserted, denied, unconfirmed) and
+``occasions`` (the times and moods its values hold in, and two sources on
+opposite sides).
 
 Importing the package registers the comparators, in this order: when
 several call a pair ``unrelated``, the first one's reason is given.
@@ -35,6 +36,8 @@ from checker.compare.comparators.commitment import (
 __all__ = ["committed", "debunks", "negative", "one_speaker", "opposed"]
 
 #: The comparator modules, imported (so registered) in this order.
-ORDER = ("certainty", "negation", "quantity", "place", "dates", "parties", "contraries")
+ORDER = (
+    "certainty", "negation", "quantity", "place", "dates", "parties", "contraries", "ages",
+)
 for _module in ORDER:
     importlib.import_module(f"{__name__}.{_module}")

@@ -38,6 +38,7 @@ from checker.match import (
     stem,
     thing_relation,
 )
+from checker.match.things import ages_of_people_both_name, is_age
 from checker.match.words import event_class
 from checker.model import Claim, Comparison, Mention, Quantity, TimeExpr
 
@@ -295,12 +296,16 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     """Numbers of the same thing: overlapping intervals agree, disjoint ones
     conflict unless time, scope, attribution or a later report explains them.
     Amounts of different named owners are not one thing counted."""
-    if not a.quantities or not b.quantities:
+    # the age of a person both name is that person's, no count (age.v1)
+    ages_a, ages_b = ages_of_people_both_name(a, b)
+    quantities_a = [q for q in a.quantities if not (is_age(a, q) and q.low in ages_a)]
+    quantities_b = [q for q in b.quantities if not (is_age(b, q) and q.low in ages_b)]
+    if not quantities_a or not quantities_b:
         return None
     same_thing = [
         (qa, qb, rel)
-        for qa in a.quantities
-        for qb in b.quantities
+        for qa in quantities_a
+        for qb in quantities_b
         if (rel := thing_relation(a, qa, b, qb)) != "different"
     ]
     related = [(qa, qb, rel) for qa, qb, rel in same_thing if not _other_owners(a, qa, b, qb)]
@@ -312,11 +317,11 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
             "quantity.v1",
         )
     if not related:
-        if not (any(map(_figure, a.quantities)) and any(map(_figure, b.quantities))):
+        if not (any(map(_figure, quantities_a)) and any(map(_figure, quantities_b))):
             # "the famous trainer died" / "Ortiz is not dead": one person
             # each, named two ways, is no count of two kinds of thing
             return None
-        shown = f"{_qtext(a.quantities[0])} vs {_qtext(b.quantities[0])}"
+        shown = f"{_qtext(quantities_a[0])} vs {_qtext(quantities_b[0])}"
         if predicate_shared(a, b):
             if _counts_of_things(a) and _counts_of_things(b):
                 # one verb, other goods: "sent 10,000 troops" vs "sent 13,000 containers"
@@ -332,8 +337,8 @@ def quantity(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
     same = [(qa, qb) for qa, qb, rel in related if rel == "same"]
     # A number both claims carry is accounted for; only the rest can clash.
     agreed = {id(x) for qa, qb in same if _overlap(qa, qb) for x in (qa, qb)}
-    free_a = [qa for qa in a.quantities if id(qa) not in agreed]
-    free_b = [qb for qb in b.quantities if id(qb) not in agreed]
+    free_a = [qa for qa in quantities_a if id(qa) not in agreed]
+    free_b = [qb for qb in quantities_b if id(qb) not in agreed]
     clash = [
         (qa, qb) for qa, qb in same
         if id(qa) not in agreed and id(qb) not in agreed and not _overlap(qa, qb)
