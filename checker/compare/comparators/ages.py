@@ -11,7 +11,7 @@ neither claim gives that person two ages (an age "then" and "now")."""
 from __future__ import annotations
 
 from checker.compare.comparators.commitment import committed
-from checker.compare.comparators.wording import _later, _who
+from checker.compare.comparators.wording import _conflict_or_update, _who
 from checker.compare.registry import PairContext, comparator
 from checker.match.things import named_ages
 from checker.model import Claim, Comparison
@@ -32,9 +32,6 @@ def age(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         (na,), (nb,) = xa, xb
         shown = (f"{name}, {na}{_who(a, ctx.published_a, ctx.outlet_a)} vs {nb}"
                  f"{_who(b, ctx.published_b, ctx.outlet_b)}")
-        if _later(ctx) is not None:
-            return Comparison("update", None, round(0.6 * ctx.match, 4),
-                              f"{shown}: the later report gives another age", "age.v1")
-        return Comparison("conflict", "number", round(0.7 * ctx.match, 4),
-                          f"{shown}: one person, two ages", "age.v1")
+        return _conflict_or_update("age.v1", "number", shown, ctx, "one person, two ages",
+                                   "the later report gives another age", 0.7)
     return None

@@ -7,8 +7,9 @@ called ``agree`` by default.
 
 Only contraries, not merely different verbs ("met" / "held talks" say one
 thing), and only when the rest is one statement: the same subject (both
-named, sharing a word), nothing else said differently, one time. A verdict of conflict is of kind ``negation`` (each asserts the
-contrary of the other's action)."""
+named, sharing a word), nothing else said differently, one time. A
+conflict is of kind ``negation`` (each asserts the contrary of the
+other's action)."""
 
 from __future__ import annotations
 

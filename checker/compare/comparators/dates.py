@@ -21,6 +21,7 @@ from checker.compare.comparators.occasions import (
     _two_occasions,
 )
 from checker.compare.comparators.wording import (
+    _conflict_or_update,
     _later,
     _who,
 )
@@ -180,11 +181,8 @@ def _other_hours(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         return None
     shown = (f"{ha[0][0].text}{_who(a, ctx.published_a, ctx.outlet_a)} vs "
              f"{hb[0][0].text}{_who(b, ctx.published_b, ctx.outlet_b)}")
-    if _later(ctx) is not None:
-        return Comparison("update", None, round(0.6 * ctx.match, 4),
-                          f"{shown}: the later report gives another time", "time.v1")
-    return Comparison("conflict", "time", round(0.6 * ctx.match, 4),
-                      f"{shown}: different times of day", "time.v1")
+    return _conflict_or_update("time.v1", "time", shown, ctx, "different times of day",
+                               "the later report gives another time", 0.6)
 
 
 @comparator("time.v1")

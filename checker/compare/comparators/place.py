@@ -13,7 +13,7 @@ from checker.compare.comparators.occasions import (
     _two_occasions,
 )
 from checker.compare.comparators.wording import (
-    _later,
+    _conflict_or_update,
     _who,
 )
 from checker.compare.registry import PairContext, comparator
@@ -51,8 +51,5 @@ def place(a: Claim, b: Claim, ctx: PairContext) -> Comparison | None:
         f"{placed_phrase(a, pa)}{_who(a, ctx.published_a, ctx.outlet_a)} vs "
         f"{placed_phrase(b, pb)}{_who(b, ctx.published_b, ctx.outlet_b)}"
     )
-    if _later(ctx) is not None:
-        return Comparison("update", None, round(0.6 * ctx.match, 4),
-                          f"{shown}: the later report places it elsewhere", "place.v1")
-    return Comparison("conflict", "place", round(0.8 * ctx.match, 4),
-                      f"{shown}: different countries", "place.v1")
+    return _conflict_or_update("place.v1", "place", shown, ctx, "different countries",
+                               "the later report places it elsewhere", 0.8)

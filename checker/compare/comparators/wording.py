@@ -68,3 +68,15 @@ def _say(
         f"{quote(a)} ({_tag(a, ctx.published_a, ctx.outlet_a)}) vs {quote(b)} ({_tag(b, ctx.published_b, ctx.outlet_b)}): {why}",
         name,
     )
+
+
+def _conflict_or_update(
+    by: str, kind: ConflictKind, shown: str, ctx: PairContext, why: str, later: str,
+    confidence: float,
+) -> Comparison:
+    """Two values of one thing, shown as ``shown``: an update when one report
+    is much later (``later`` says what it does), else a conflict of ``kind``
+    (``why``)."""
+    if _later(ctx) is not None:
+        return Comparison("update", None, round(0.6 * ctx.match, 4), f"{shown}: {later}", by)
+    return Comparison("conflict", kind, round(confidence * ctx.match, 4), f"{shown}: {why}", by)
