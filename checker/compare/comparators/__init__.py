@@ -13,7 +13,7 @@ Shared judgement calls:
 One module a comparator (``certainty``, ``negation``, ``quantity``,
 ``place``, ``dates`` for ``time.v1``, ``parties`` for ``actor.v1`` and
 ``entity.v1``, ``contraries`` for ``contrary.v1``, ``ages`` for
-``age.v1``), over four shared readings of a claim, each built on the ones
+``age.v1``, ``tallies`` for ``tally.v1``), over four shared readings of a claim, each built on the ones
 before it: ``wording`` (who says it, when), ``actions`` (the action stated
 and its negation), ``commitment`` (asserted, denied, unconfirmed) and
 ``occasions`` (the times and moods its values hold in, and two sources on
@@ -38,6 +38,7 @@ __all__ = ["committed", "debunks", "negative", "one_speaker", "opposed"]
 #: The comparator modules, imported (so registered) in this order.
 ORDER = (
     "certainty", "negation", "quantity", "place", "dates", "parties", "contraries", "ages",
+    "tallies",
 )
 for _module in ORDER:
     importlib.import_module(f"{__name__}.{_module}")
