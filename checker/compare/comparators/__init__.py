@@ -13,11 +13,11 @@ Shared judgement calls:
 One module a comparator (``certainty``, ``negation``, ``quantity``,
 ``place``, ``dates`` for ``time.v1``, ``parties`` for ``actor.v1`` and
 ``entity.v1``, ``contraries`` for ``contrary.v1``, ``ages`` for
-``age.v1``, ``tallies`` for ``tally.v1``), over four shared readings of a claim, each built on the ones
-before it: ``wording`` (who says it, when), ``actions`` (the action stated
-and its negation), ``commitment`` (asserted, denied, unconfirmed) and
-``occasions`` (the times and moods its values hold in, and two sources on
-opposite sides).
+``age.v1``, ``tallies`` for ``tally.v1``), over four shared readings of a
+claim, each built on the ones before it: ``wording`` (who says it, when),
+``actions`` (the action stated and its negation), ``commitment``
+(asserted, denied, unconfirmed) and ``occasions`` (the times and moods its
+values hold in, and two sources on opposite sides).
 
 Importing the package registers the comparators, in this order: when
 several call a pair ``unrelated``, the first one's reason is given.
